@@ -1,0 +1,194 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
+import { type CustomJwtSettings, createCustomJwtVerifier, InvalidTokenError, type VerifiedCaller } from './custom-jwt.ts';
+import { type Reply, replyTo } from './replies.ts';
+import { sendFrame, startEventStream } from './sse.ts';
+import { createUserNames } from './user-names.ts';
+
+export interface AgentServerOptions {
+  host?: string;
+  port: number;
+  auth: CustomJwtSettings;
+  /** Origins allowed to call the agent straight from a browser. */
+  corsOrigins: string[];
+  /** Where the audit trail goes, one JSON line per call. */
+  audit?: (line: string) => void;
+}
+
+export interface RunningAgent {
+  url: string;
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+const ALLOWED_HEADERS = 'authorization, content-type, accept, user_id, session_id';
+
+class HttpError extends Error {
+  readonly status: number;
+  readonly type: string;
+  constructor(status: number, type: string, message: string) {
+    super(message);
+    this.status = status;
+    this.type = type;
+  }
+}
+
+async function readJsonBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new HttpError(413, 'PayloadTooLarge', 'request body larger than 1 MiB');
+    chunks.push(chunk as Buffer);
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    throw new HttpError(400, 'BadRequest', 'Invalid JSON in request body');
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body) || typeof (body as { prompt?: unknown }).prompt !== 'string') {
+    throw new HttpError(400, 'BadRequest', 'The body must be a JSON object with a string "prompt"');
+  }
+  return body as Record<string, unknown>;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+  return Buffer.byteLength(text);
+}
+
+function errorBody(message: string, type: string) {
+  return { error: { message, type } };
+}
+
+function quoted(text: string) {
+  return text.replace(/["\\]/g, "'");
+}
+
+export async function createAgentServer(options: AgentServerOptions): Promise<RunningAgent> {
+  const host = options.host ?? '127.0.0.1';
+  const verifier = createCustomJwtVerifier(options.auth);
+  const nameOf = createUserNames(async () => (await verifier.discovery()).userinfo_endpoint);
+  const audit = options.audit ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const corsOrigins = new Set(options.corsOrigins);
+
+  async function invoke(req: IncomingMessage, res: ServerResponse, cors: Record<string, string>, record: Record<string, unknown>) {
+    let caller: VerifiedCaller;
+    try {
+      caller = await verifier.verify(req.headers.authorization);
+    } catch (error) {
+      const description = error instanceof InvalidTokenError ? error.message : 'invalid token';
+      record.status = 401;
+      record.reason = description;
+      return sendJson(res, 401, errorBody(`Unauthorized: ${description}`, 'Unauthorized'), {
+        ...cors,
+        'www-authenticate': `Bearer error="invalid_token", error_description="${quoted(description)}"`,
+      });
+    }
+    record.sub = caller.claims.sub;
+    record.client_id = caller.claims.client_id;
+    const body = await readJsonBody(req);
+    const sub = String(caller.claims.sub);
+    const reply: Reply = replyTo(
+      String(body.prompt),
+      {
+        sub,
+        clientId: caller.claims.client_id,
+        name: await nameOf(sub, caller.token),
+        userIdHeader: typeof req.headers.user_id === 'string' ? req.headers.user_id : undefined,
+      },
+      body.stream === true,
+    );
+    if (reply.kind === 'error') {
+      record.status = reply.status;
+      return sendJson(res, reply.status, errorBody(reply.message, reply.type), cors);
+    }
+    record.status = 200;
+    if (reply.kind === 'json') return sendJson(res, 200, reply.value, cors);
+
+    record.streamed = true;
+    let gone = false;
+    res.on('close', () => {
+      gone = true;
+    });
+    startEventStream(res, cors);
+    let bytes = 0;
+    for await (const step of reply.steps) {
+      if (step.delayMs) await delay(step.delayMs);
+      if (gone) {
+        record.aborted = true;
+        break;
+      }
+      bytes += sendFrame(res, step.payload);
+    }
+    res.end();
+    return bytes;
+  }
+
+  const server = createServer(async (req, res) => {
+    const started = performance.now();
+    const origin = req.headers.origin;
+    const cors: Record<string, string> =
+      origin && corsOrigins.has(origin)
+        ? { 'access-control-allow-origin': origin, 'access-control-expose-headers': 'WWW-Authenticate, Retry-After', vary: 'Origin' }
+        : {};
+    const path = new URL(req.url ?? '/', 'http://agent').pathname;
+    const record: Record<string, unknown> = { time: new Date().toISOString(), method: req.method, path };
+    try {
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204, {
+          ...cors,
+          ...(cors['access-control-allow-origin']
+            ? {
+                'access-control-allow-methods': 'GET, POST',
+                'access-control-allow-headers': ALLOWED_HEADERS,
+                'access-control-max-age': '600',
+              }
+            : {}),
+        });
+        res.end();
+        return;
+      }
+      if (req.method === 'GET' && path === '/ping') return void sendJson(res, 200, { status: 'pong!' }, cors);
+      if (req.method === 'GET' && ['/health', '/readiness', '/liveness'].includes(path)) {
+        return void sendJson(res, 200, { status: 'ok' }, cors);
+      }
+      if (path === '/invoke') {
+        if (req.method !== 'POST') throw new HttpError(405, 'MethodNotAllowed', 'Use POST /invoke');
+        record.bytes = await invoke(req, res, cors, record);
+        return;
+      }
+      throw new HttpError(404, 'NotFound', `No entrypoint at ${path}`);
+    } catch (error) {
+      const status = error instanceof HttpError ? error.status : 500;
+      const type = error instanceof HttpError ? error.type : 'InternalServerError';
+      const message = error instanceof Error ? error.message : 'agent failed';
+      record.status = status;
+      if (!res.headersSent) sendJson(res, status, errorBody(message, type), cors);
+      else res.end();
+    } finally {
+      if (path === '/invoke') {
+        record.latency_ms = Math.round(performance.now() - started);
+        audit(JSON.stringify(record));
+      }
+    }
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${host}:${port}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

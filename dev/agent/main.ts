@@ -1,0 +1,26 @@
+import { DEFAULT_AGENT_PORT, DEFAULT_CONSOLE_PORT, DEFAULT_USERPOOL_PORT, readList, readPort } from '../defaults.ts';
+import { createAgentServer } from './create-agent-server.ts';
+
+export function agentOptionsFromEnv(env: NodeJS.ProcessEnv) {
+  const corsOrigins = readList(env.AGENT_CORS_ORIGINS);
+  return {
+    host: env.AGENT_HOST || '127.0.0.1',
+    port: readPort(env.AGENT_PORT, DEFAULT_AGENT_PORT, 'AGENT_PORT'),
+    auth: {
+      discoveryUrl: env.AGENT_JWT_DISCOVERY_URL || `http://127.0.0.1:${DEFAULT_USERPOOL_PORT}/.well-known/openid-configuration`,
+      allowedClients: readList(env.AGENT_JWT_ALLOWED_CLIENTS),
+    },
+    corsOrigins: corsOrigins.length ? corsOrigins : [`http://127.0.0.1:${DEFAULT_CONSOLE_PORT}`],
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const options = agentOptionsFromEnv(process.env);
+  const agent = await createAgentServer(options);
+  console.error(
+    `Local agent: ${agent.url}/invoke  (custom_jwt, discovery ${options.auth.discoveryUrl}, allowed clients: ${options.auth.allowedClients.join(', ') || 'any'})`,
+  );
+  const stop = () => agent.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

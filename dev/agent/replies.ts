@@ -1,0 +1,177 @@
+import { randomUUID } from 'node:crypto';
+import { getWeather } from './weather.ts';
+
+export interface Caller {
+  sub: string;
+  clientId?: string;
+  /** From the pool's userinfo, fetched with the caller's verified token; never from the user_id header. */
+  name?: string;
+  userIdHeader?: string;
+}
+
+export interface StreamStep {
+  payload: unknown;
+  delayMs: number;
+}
+
+export type Reply =
+  | { kind: 'json'; value: unknown }
+  | { kind: 'stream'; steps: AsyncIterable<StreamStep> | Iterable<StreamStep> }
+  | { kind: 'error'; status: number; message: string; type: string };
+
+const AUTHOR = 'local_agent';
+const STEP_DELAY_MS = 40;
+
+export const HOSTILE_MARKDOWN = [
+  '# Hostile content test',
+  'Everything below must render as inert text or be removed.',
+  '<script>window.__agentConsolePwned = true; alert("script tag ran")</script>',
+  '<img src="x" onerror="window.__agentConsolePwned = true">',
+  '<svg onload="window.__agentConsolePwned = true"><circle r="4"/></svg>',
+  '<iframe src="javascript:window.__agentConsolePwned = true"></iframe>',
+  '[a javascript: link](javascript:window.__agentConsolePwned=true)',
+  '[a data: link](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)',
+  '<a href="javascript:window.__agentConsolePwned=true">a raw javascript: anchor</a>',
+  '<form action="javascript:window.__agentConsolePwned=true"><button>a form</button></form>',
+  '![an image with a javascript: source](javascript:window.__agentConsolePwned=true)',
+  '[a safe link](https://example.com/docs)',
+].join('\n\n');
+
+const HELP = [
+  '**Local agent commands**',
+  '',
+  '| prompt | answer |',
+  '| --- | --- |',
+  '| anything | a JSON answer that greets you |',
+  '| `/stream <text>` | the same answer streamed as ADK events (SSE) |',
+  '| `/weather <city>` | a streamed tool call: beijing, shanghai, hangzhou, shenzhen, london |',
+  '| `/raw <text>` | SSE frames holding raw strings instead of ADK events |',
+  '| `/json` | a JSON object instead of a string |',
+  '| `/count <n>` | n streamed deltas as fast as possible (default 2000) |',
+  '| `/slow` | a slow stream of one word every 250 ms for a minute |',
+  '| `/hostile` | markdown full of scripts and `javascript:` links |',
+  '| `/fail` | a 500 from failing agent code |',
+  '| `/stream-fail` | a stream that fails midway with an error frame |',
+].join('\n');
+
+function adkText(invocationId: string, text: string, partial: boolean) {
+  return {
+    author: AUTHOR,
+    invocationId,
+    id: randomUUID(),
+    timestamp: Date.now() / 1000,
+    partial,
+    content: { role: 'model', parts: [{ text }] },
+  };
+}
+
+/** Splits text into word-sized deltas that keep their spaces, so the deltas join back to the text. */
+export function deltas(text: string): string[] {
+  return text.match(/\S+\s*|\s+/g) ?? [];
+}
+
+function* streamText(text: string, delayMs = STEP_DELAY_MS, invocationId = `e-${randomUUID()}`): Iterable<StreamStep> {
+  for (const delta of deltas(text)) yield { payload: adkText(invocationId, delta, true), delayMs };
+  yield { payload: adkText(invocationId, text, false), delayMs: 0 };
+}
+
+function greeting(caller: Caller, prompt: string): string {
+  const who = caller.name ?? caller.sub;
+  const lines = [
+    `Hello, **${who}**! You said: “${prompt.trim() || '(nothing)'}”.`,
+    '',
+    `- your verified \`sub\`: \`${caller.sub}\``,
+    `- the client you signed in with: \`${caller.clientId ?? 'unknown'}\``,
+  ];
+  if (caller.userIdHeader && caller.userIdHeader !== caller.sub) {
+    lines.push(`- the \`user_id\` header says \`${caller.userIdHeader}\`, which is not your verified identity, so I ignore it`);
+  }
+  lines.push('', 'Type `/help` for what else I can do.');
+  return lines.join('\n');
+}
+
+function* weatherStream(city: string): Iterable<StreamStep> {
+  const invocationId = `e-${randomUUID()}`;
+  const callId = `call-${randomUUID().slice(0, 8)}`;
+  const base = { author: AUTHOR, invocationId, timestamp: Date.now() / 1000 };
+  yield {
+    payload: {
+      ...base,
+      id: randomUUID(),
+      content: { role: 'model', parts: [{ functionCall: { id: callId, name: 'get_weather', args: { city } } }] },
+    },
+    delayMs: STEP_DELAY_MS,
+  };
+  const result = getWeather(city);
+  yield {
+    payload: {
+      ...base,
+      id: randomUUID(),
+      content: { role: 'user', parts: [{ functionResponse: { id: callId, name: 'get_weather', response: result } }] },
+    },
+    delayMs: STEP_DELAY_MS,
+  };
+  const text = result.status === 'success' ? `The weather in **${city}**: ${result.report}.` : result.report;
+  yield* streamText(text, STEP_DELAY_MS, invocationId);
+}
+
+function* countStream(count: number): Iterable<StreamStep> {
+  const invocationId = `e-${randomUUID()}`;
+  const parts: string[] = [];
+  for (let index = 1; index <= count; index++) {
+    const delta = `${index}${index % 20 === 0 ? '\n' : ' '}`;
+    parts.push(delta);
+    yield { payload: adkText(invocationId, delta, true), delayMs: 0 };
+  }
+  yield { payload: adkText(invocationId, parts.join(''), false), delayMs: 0 };
+}
+
+function* failingStream(): Iterable<StreamStep> {
+  const invocationId = `e-${randomUUID()}`;
+  for (const delta of deltas('Starting the work, this will not end well… ')) {
+    yield { payload: adkText(invocationId, delta, true), delayMs: STEP_DELAY_MS };
+  }
+  yield {
+    payload: { error: 'RuntimeError', error_type: 'RuntimeError', message: 'The tool backend crashed midway (simulated).' },
+    delayMs: 0,
+  };
+}
+
+export function replyTo(prompt: string, caller: Caller, wantsStream: boolean): Reply {
+  const [command, ...rest] = prompt.trim().split(/\s+/);
+  const argument = rest.join(' ');
+  switch (command) {
+    case '/help':
+      return { kind: 'json', value: HELP };
+    case '/stream':
+      return { kind: 'stream', steps: streamText(greeting(caller, argument)) };
+    case '/weather':
+      return { kind: 'stream', steps: weatherStream(argument || 'Beijing') };
+    case '/raw':
+      return {
+        kind: 'stream',
+        steps: deltas(`Raw frames for ${caller.name ?? caller.sub}: ${argument || 'no JSON here'}`).map((delta) => ({
+          payload: delta,
+          delayMs: STEP_DELAY_MS,
+        })),
+      };
+    case '/json':
+      return { kind: 'json', value: { sub: caller.sub, client_id: caller.clientId, name: caller.name ?? null, tools: ['get_weather'] } };
+    case '/count': {
+      const count = Math.min(Math.max(Number.parseInt(argument, 10) || 2000, 1), 20_000);
+      return { kind: 'stream', steps: countStream(count) };
+    }
+    case '/slow':
+      return { kind: 'stream', steps: streamText('tick '.repeat(240).trim(), 250) };
+    case '/hostile':
+      return { kind: 'json', value: HOSTILE_MARKDOWN };
+    case '/fail':
+      return { kind: 'error', status: 500, message: 'The agent code raised an exception (simulated by /fail).', type: 'RuntimeError' };
+    case '/stream-fail':
+      return { kind: 'stream', steps: failingStream() };
+    default: {
+      const text = greeting(caller, prompt);
+      return wantsStream ? { kind: 'stream', steps: streamText(text) } : { kind: 'json', value: text };
+    }
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * `npm run dev`: with no OAUTH2_ISSUER_URI configured, starts the local user pool and the local agent and
+ * wires the console to them; otherwise starts only the Vite dev server against the configured cloud pool.
+ */
+import { createServer, loadEnv } from 'vite';
+import { createAgentServer } from './agent/create-agent-server.ts';
+import {
+  DEFAULT_AGENT_PORT,
+  DEFAULT_CONSOLE_PORT,
+  DEFAULT_USERPOOL_PORT,
+  LOCAL_CLIENT_ID,
+  readPort,
+  readSeconds,
+  TEN_HOURS_IN_SECONDS,
+} from './defaults.ts';
+import { createUserPool } from './userpool/create-user-pool.ts';
+import { describeDemoUsers } from './userpool/main.ts';
+
+const env = loadEnv('development', process.cwd(), '');
+const consolePort = readPort(env.CONSOLE_PORT, DEFAULT_CONSOLE_PORT, 'CONSOLE_PORT');
+const consoleOrigin = `http://127.0.0.1:${consolePort}`;
+const closers: Array<() => Promise<void>> = [];
+const banner: string[] = [];
+
+async function startLocalStack() {
+  const pool = await createUserPool({
+    port: readPort(env.USERPOOL_PORT, DEFAULT_USERPOOL_PORT, 'USERPOOL_PORT'),
+    consoleOrigins: [consoleOrigin],
+    accessTokenTtl: readSeconds(env.USERPOOL_ACCESS_TOKEN_TTL, TEN_HOURS_IN_SECONDS, 'USERPOOL_ACCESS_TOKEN_TTL'),
+    issueRefreshTokens: env.USERPOOL_REFRESH_TOKENS !== 'off',
+  });
+  closers.push(pool.close);
+  const agent = await createAgentServer({
+    port: readPort(env.AGENT_PORT, DEFAULT_AGENT_PORT, 'AGENT_PORT'),
+    auth: { discoveryUrl: `${pool.issuer}/.well-known/openid-configuration`, allowedClients: [LOCAL_CLIENT_ID] },
+    corsOrigins: [consoleOrigin],
+    audit: (line) => console.log(`[agent] ${line}`),
+  });
+  closers.push(agent.close);
+  // The console reads these through vite.config.ts; the cloud values in .env (if any) are not touched on disk.
+  Object.assign(process.env, {
+    OAUTH2_ISSUER_URI: pool.issuer,
+    OAUTH2_CLIENT_ID: LOCAL_CLIENT_ID,
+    OAUTH2_REDIRECT_URI: `${consoleOrigin}/callback`,
+    AGENT_ENDPOINT: agent.url,
+  });
+  banner.push(
+    `  User pool  ${pool.issuer}  (local, OpenID Connect)`,
+    `  Agent      ${agent.url}/invoke  (local, custom_jwt, reached through ${consoleOrigin}/agent)`,
+    '',
+    '  Demo users (username / password):',
+    describeDemoUsers(),
+  );
+}
+
+async function stopAll(code: number) {
+  await Promise.allSettled(closers.reverse().map((close) => close()));
+  process.exit(code);
+}
+
+try {
+  if (env.OAUTH2_ISSUER_URI) banner.push(`  User pool  ${env.OAUTH2_ISSUER_URI}  (from your configuration)`);
+  else await startLocalStack();
+  const vite = await createServer({ server: { port: consolePort } });
+  closers.unshift(() => vite.close());
+  await vite.listen();
+  console.log(`\n  Agent Console  ${consoleOrigin}/\n${banner.join('\n')}\n\n  Press Ctrl-C to stop everything.\n`);
+} catch (error) {
+  console.error(`npm run dev could not start: ${error instanceof Error ? error.message : String(error)}`);
+  await stopAll(1);
+}
+
+process.once('SIGINT', () => void stopAll(0));
+process.once('SIGTERM', () => void stopAll(0));

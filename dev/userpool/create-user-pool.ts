@@ -1,0 +1,263 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { exportJWK, generateKeyPair, type JWK } from 'jose';
+import Provider, { type ClientMetadata, type Configuration } from 'oidc-provider';
+import { LOCAL_CLIENT_ID, LOCAL_PARTNER_CLIENT_ID, TEN_HOURS_IN_SECONDS } from '../defaults.ts';
+import { checkPassword, findUser, userClaims } from './accounts.ts';
+import { readForm } from './http-helpers.ts';
+import { consentPage, loginPage, logoutPage, messagePage } from './pages.ts';
+import { handleUserinfo } from './userinfo.ts';
+
+/** The resource every access token is minted for; the agent is that resource server. */
+export const AGENT_RESOURCE = 'urn:agentkit:runtime';
+const ALL_SCOPES = ['openid', 'profile', 'email', 'offline_access'];
+
+export interface UserPoolOptions {
+  host?: string;
+  port: number;
+  /** Origins of the console: redirect URIs, logout URIs and CORS are registered for each. */
+  consoleOrigins: string[];
+  accessTokenTtl?: number;
+  /** Off: the pool never issues refresh tokens, so clients must renew through prompt=none. */
+  issueRefreshTokens?: boolean;
+  /** A private JWK to sign with; tests pass one so they can mint tokens "of the pool". */
+  signingKey?: JWK;
+}
+
+export interface RunningUserPool {
+  issuer: string;
+  close(): Promise<void>;
+}
+
+async function makeSigningKey(): Promise<JWK> {
+  const { privateKey } = await generateKeyPair('RS256', { extractable: true });
+  const jwk = await exportJWK(privateKey);
+  return { ...jwk, kid: `local-${randomBytes(4).toString('hex')}`, alg: 'RS256', use: 'sig' };
+}
+
+function clientFor(clientId: string, clientName: string, origins: string[]): ClientMetadata {
+  return {
+    client_id: clientId,
+    client_name: clientName,
+    token_endpoint_auth_method: 'none',
+    application_type: 'web',
+    grant_types: ['authorization_code', 'refresh_token'],
+    response_types: ['code'],
+    redirect_uris: origins.flatMap((origin) => [`${origin}/callback`, `${origin}/silent-callback.html`]),
+    post_logout_redirect_uris: origins.flatMap((origin) => [origin, `${origin}/`]),
+    scope: ALL_SCOPES.join(' '),
+  };
+}
+
+export async function createUserPool(options: UserPoolOptions): Promise<RunningUserPool> {
+  const host = options.host ?? '127.0.0.1';
+  const issuer = `http://${host}:${options.port}`;
+  const ttl = options.accessTokenTtl ?? TEN_HOURS_IN_SECONDS;
+  const issueRefreshTokens = options.issueRefreshTokens ?? true;
+  const allowedOrigins = new Set(options.consoleOrigins);
+  const signingKey = options.signingKey ?? (await makeSigningKey());
+
+  const configuration: Configuration = {
+    clients: [
+      clientFor(LOCAL_CLIENT_ID, 'Agent Console', options.consoleOrigins),
+      clientFor(LOCAL_PARTNER_CLIENT_ID, 'Partner App', options.consoleOrigins),
+    ],
+    jwks: { keys: [signingKey] },
+    cookies: { keys: [randomBytes(32).toString('base64url')] },
+    routes: {
+      authorization: '/authorize',
+      token: '/oauth/token',
+      jwks: '/keys',
+      userinfo: '/userinfo',
+      revocation: '/oauth/revoke',
+      end_session: '/logout',
+    },
+    scopes: ALL_SCOPES,
+    claims: {
+      openid: ['sub'],
+      profile: ['name', 'preferred_username'],
+      email: ['email', 'email_verified'],
+    },
+    // The real pool puts profile claims in the ID token of the code flow; oidc-provider would hold them back.
+    conformIdTokenClaims: false,
+    findAccount: async (_ctx, sub) => {
+      const user = findUser(sub);
+      if (!user) return undefined;
+      return { accountId: sub, claims: async () => userClaims(user) };
+    },
+    features: {
+      devInteractions: { enabled: false },
+      revocation: { enabled: true },
+      userinfo: { enabled: true },
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: async (ctx, form) => {
+          ctx.type = 'html';
+          ctx.body = logoutPage(form);
+        },
+        postLogoutSuccessSource: async (ctx) => {
+          ctx.type = 'html';
+          ctx.body = messagePage('Signed out', 'You are signed out of the local user pool.');
+        },
+      },
+      resourceIndicators: {
+        enabled: true,
+        defaultResource: async () => AGENT_RESOURCE,
+        useGrantedResource: async () => true,
+        getResourceServerInfo: async (_ctx, resource, client) => {
+          if (resource !== AGENT_RESOURCE) throw new Error(`unknown resource ${resource}`);
+          return {
+            scope: ALL_SCOPES.join(' '),
+            audience: client.clientId,
+            accessTokenTTL: ttl,
+            accessTokenFormat: 'jwt',
+            jwt: { sign: { alg: 'RS256' } },
+          };
+        },
+      },
+    },
+    formats: {
+      customizers: {
+        // Shape the access token like the Volcano Engine pool's: aud is an array and nbf is present.
+        jwt: async (_ctx, _token, jwt) => {
+          const payload = jwt.payload as Record<string, unknown>;
+          payload.aud = [payload.client_id];
+          payload.nbf = payload.iat;
+        },
+      },
+    },
+    issueRefreshToken: async (_ctx, client) => issueRefreshTokens && client.grantTypeAllowed('refresh_token'),
+    rotateRefreshToken: true,
+    ttl: {
+      AccessToken: ttl,
+      IdToken: ttl,
+      RefreshToken: 14 * 24 * 3600,
+      Session: 14 * 24 * 3600,
+      Grant: 14 * 24 * 3600,
+      Interaction: 3600,
+      AuthorizationCode: 60,
+    },
+    clientBasedCORS: (_ctx, origin) => allowedOrigins.has(origin),
+    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+    renderError: async (ctx, out) => {
+      ctx.type = 'html';
+      ctx.body = messagePage('Sign-in error', `${out.error}: ${out.error_description ?? ''}`);
+    },
+  };
+
+  const provider = new Provider(issuer, configuration);
+  provider.use(async (ctx, next) => {
+    if (ctx.path === '/userinfo') return handleUserinfo(ctx, { issuer, signingKey, allowedOrigins });
+    if (ctx.path.startsWith('/interaction/')) return handleInteraction(provider, ctx);
+    return next();
+  });
+
+  const server: Server = createServer(provider.callback());
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    issuer: port === options.port ? issuer : `http://${host}:${port}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+type Ctx = Parameters<Parameters<Provider['use']>[0]>[0];
+
+async function handleInteraction(provider: Provider, ctx: Ctx): Promise<void> {
+  const [, , uid, action] = ctx.path.split('/');
+  let details: Awaited<ReturnType<Provider['interactionDetails']>>;
+  try {
+    details = await provider.interactionDetails(ctx.req, ctx.res);
+  } catch {
+    ctx.status = 400;
+    ctx.type = 'html';
+    ctx.body = messagePage('Sign-in expired', 'This sign-in request is no longer valid. Go back to the app and sign in again.');
+    return;
+  }
+  if (details.uid !== uid) {
+    ctx.status = 400;
+    return;
+  }
+  const client = await provider.Client.find(String(details.params.client_id));
+  const clientName = client?.clientName ?? String(details.params.client_id);
+  const base = `/interaction/${uid}`;
+
+  const finish = async (result: Record<string, unknown>) => {
+    const returnTo = await provider.interactionResult(ctx.req, ctx.res, result, { mergeWithLastSubmission: false });
+    ctx.status = 303;
+    ctx.redirect(returnTo);
+  };
+
+  if (ctx.method === 'GET' && action === undefined) {
+    ctx.type = 'html';
+    if (details.prompt.name === 'login') {
+      ctx.body = loginPage({ action: `${base}/login`, clientName });
+    } else {
+      const user = findUser(String(details.session?.accountId));
+      const scopes = String(details.params.scope ?? '')
+        .split(' ')
+        .filter(Boolean);
+      ctx.body = consentPage({
+        action: `${base}/confirm`,
+        abortAction: `${base}/abort`,
+        clientName,
+        username: user?.username ?? 'you',
+        scopes,
+      });
+    }
+    return;
+  }
+  if (ctx.method !== 'POST') {
+    ctx.status = 405;
+    return;
+  }
+  if (action === 'login') {
+    const form = await readForm(ctx.req);
+    const user = checkPassword(form.get('username') ?? '', form.get('password') ?? '');
+    if (!user) {
+      ctx.status = 401;
+      ctx.type = 'html';
+      ctx.body = loginPage({
+        action: `${base}/login`,
+        clientName,
+        username: form.get('username') ?? '',
+        error: 'Incorrect username or password.',
+      });
+      return;
+    }
+    await finish({ login: { accountId: user.sub } });
+    return;
+  }
+  if (action === 'confirm') {
+    const grant = details.grantId
+      ? await provider.Grant.find(details.grantId)
+      : new provider.Grant({ accountId: String(details.session?.accountId), clientId: String(details.params.client_id) });
+    if (!grant) throw new Error('grant not found');
+    const promptDetails = details.prompt.details as {
+      missingOIDCScope?: string[];
+      missingOIDCClaims?: string[];
+      missingResourceScopes?: Record<string, string[]>;
+    };
+    if (promptDetails.missingOIDCScope) grant.addOIDCScope(promptDetails.missingOIDCScope.join(' '));
+    if (promptDetails.missingOIDCClaims) grant.addOIDCClaims(promptDetails.missingOIDCClaims);
+    for (const [resource, scopes] of Object.entries(promptDetails.missingResourceScopes ?? {})) {
+      grant.addResourceScope(resource, scopes.join(' '));
+    }
+    const grantId = await grant.save();
+    await finish({ consent: { grantId } });
+    return;
+  }
+  if (action === 'abort') {
+    await finish({ error: 'access_denied', error_description: 'The user denied access.' });
+    return;
+  }
+  ctx.status = 404;
+}

@@ -1,0 +1,26 @@
+import { Suspense, use } from 'react';
+import { ConfigContext } from '../config/config-context.ts';
+import type { LoadedConfig } from '../config/load-config.ts';
+import { SetupScreen } from '../config/setup-screen.tsx';
+import { t } from '../i18n/index.ts';
+import { AppShell } from './app-shell.tsx';
+
+function ConfiguredApp({ load }: { load: Promise<LoadedConfig> }) {
+  const { result, warnings } = use(load);
+  if (!result.ok) return <SetupScreen problems={[...result.problems, ...warnings]} />;
+  for (const warning of warnings) console.warn(t(warning.message, warning.params));
+  return (
+    <ConfigContext.Provider value={result.config}>
+      <AppShell />
+    </ConfigContext.Provider>
+  );
+}
+
+/** `load` is started once, outside React, so StrictMode's double render does not fetch config.json twice. */
+export function App({ load }: { load: Promise<LoadedConfig> }) {
+  return (
+    <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
+      <ConfiguredApp load={load} />
+    </Suspense>
+  );
+}

@@ -1,0 +1,78 @@
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from '../support/chromium.ts';
+
+const stack = inject('stack');
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+
+function builtFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
+}
+
+beforeAll(async () => {
+  browser = await launchChromium(stack.chromePath);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeAll(async () => {
+  page = await (await browser.newContext()).newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+});
+afterEach(() => {
+  rmSync(join(stack.distDir, 'config.json'), { force: true });
+});
+
+describe('the console, built and served statically', () => {
+  it('loads with the configured agent name and no script errors', async () => {
+    await page.goto(`${stack.consoleUrl}/`);
+    await expect.poll(() => page.locator('header').textContent()).toContain('Agent: Test Agent');
+    expect(await page.title()).toBe('Agent Console');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('never bundles OAUTH2_CLIENT_SECRET, and the build warns that it was ignored', () => {
+    const files = builtFiles(stack.distDir);
+    const texts = files.map((file) => readFileSync(file, 'utf8'));
+    expect(texts.some((text) => text.includes(stack.issuer))).toBe(true); // the public configuration is there
+    expect(texts.filter((text) => text.includes(stack.clientSecretSentinel))).toEqual([]);
+    expect(stack.buildLog).toContain('OAUTH2_CLIENT_SECRET is set but ignored');
+  });
+
+  it('forwards the same-origin agent path to the agent (no CORS needed)', async () => {
+    const response = await fetch(`${stack.consoleUrl}/agent/ping`);
+    expect(await response.json()).toEqual({ status: 'pong!' });
+  });
+
+  it('lets config.json beside index.html override the build-time values', async () => {
+    writeFileSync(join(stack.distDir, 'config.json'), JSON.stringify({ AGENT_NAME: 'Runtime Agent' }));
+    await page.goto(`${stack.consoleUrl}/`);
+    await expect.poll(() => page.locator('header').textContent()).toContain('Agent: Runtime Agent');
+  });
+
+  it('shows a setup screen naming each invalid key instead of a blank page', async () => {
+    writeFileSync(
+      join(stack.distDir, 'config.json'),
+      JSON.stringify({ OAUTH2_ISSUER_URI: 'http://pool.example.com', OAUTH2_CLIENT_ID: '', AGENT_ENDPOINT: 'agent' }),
+    );
+    await page.goto(`${stack.consoleUrl}/`);
+    await page.getByRole('heading', { name: 'Set up Agent Console' }).waitFor();
+    const text = await page.locator('main').textContent();
+    expect(text).toContain('OAUTH2_ISSUER_URI must use https');
+    expect(text).toContain('OAUTH2_CLIENT_ID is missing');
+    expect(text).toContain('AGENT_ENDPOINT must be an absolute http(s) URL or a path');
+  });
+
+  it('explains a config.json that is not JSON', async () => {
+    writeFileSync(join(stack.distDir, 'config.json'), '{ "OAUTH2_CLIENT_ID": ');
+    await page.goto(`${stack.consoleUrl}/`);
+    await page.getByRole('heading', { name: 'Set up Agent Console' }).waitFor();
+    expect(await page.locator('main').textContent()).toContain('config.json is not valid JSON');
+  });
+});

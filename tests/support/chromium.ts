@@ -1,0 +1,46 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { type Browser, chromium } from 'playwright-core';
+
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+function found(): string | undefined {
+  if (process.env.CHROME_PATH) return process.env.CHROME_PATH;
+  return CANDIDATES.find((path) => existsSync(path));
+}
+
+/** Debian's chromium, installed with apt-get when the tests run as root and it is missing. */
+export function ensureChromium(): string {
+  const path = found();
+  if (path) return path;
+  const canInstall = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
+  if (canInstall) {
+    console.log('Chromium is missing: installing Debian\'s "chromium" package with apt-get…');
+    execFileSync('apt-get', ['update'], { stdio: 'inherit' });
+    execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+    const installed = found();
+    if (installed) return installed;
+  }
+  throw new Error(
+    "No Chromium found for the end-to-end tests. Install Debian's package (apt-get install chromium) or set CHROME_PATH to a Chromium or Chrome binary.",
+  );
+}
+
+/** Flags that keep Chromium from dialling out on a closed network and from needing a sandbox as root. */
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+export function launchChromium(executablePath: string): Promise<Browser> {
+  return chromium.launch({ executablePath, headless: true, args: FLAGS });
+}

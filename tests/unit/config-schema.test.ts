@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { validateConfig } from '../../src/config/schema.ts';
+
+const ORIGIN = 'http://127.0.0.1:8082';
+const SEED_ENV = {
+  OAUTH2_ISSUER_URI: 'https://userpool-abc.userpool.auth.id.cn-beijing.volces.com',
+  OAUTH2_CLIENT_ID: 'client-123',
+  OAUTH2_REDIRECT_URI: 'http://127.0.0.1:8082/callback',
+  OAUTH2_SCOPES: "'openid profile email'",
+  AGENT_NAME: "'Default Agent'",
+  AGENT_ENDPOINT: 'https://abc.apigateway-cn-beijing.volceapi.com/',
+};
+
+function problemsOf(raw: Record<string, unknown>, origin = ORIGIN) {
+  const result = validateConfig(raw, origin);
+  return result.ok ? [] : result.problems.map((problem) => `${problem.key}:${problem.message}`);
+}
+
+describe('validateConfig', () => {
+  it('accepts a .env written for the seed unchanged, unquoting values and trimming the endpoint', () => {
+    expect(validateConfig(SEED_ENV, ORIGIN)).toEqual({
+      ok: true,
+      config: {
+        issuer: SEED_ENV.OAUTH2_ISSUER_URI,
+        clientId: 'client-123',
+        redirectUri: 'http://127.0.0.1:8082/callback',
+        scopes: 'openid profile email',
+        agentName: 'Default Agent',
+        agentEndpoint: 'https://abc.apigateway-cn-beijing.volceapi.com',
+      },
+    });
+  });
+
+  it('defaults the redirect URI to this origin, the scopes and the agent name', () => {
+    const result = validateConfig({ OAUTH2_ISSUER_URI: 'http://127.0.0.1:8083', OAUTH2_CLIENT_ID: 'c', AGENT_ENDPOINT: '/agent' }, ORIGIN);
+    expect(result).toMatchObject({
+      ok: true,
+      config: { redirectUri: `${ORIGIN}/callback`, scopes: 'openid profile email', agentName: 'Agent', agentEndpoint: '/agent' },
+    });
+  });
+
+  it('names every missing required key', () => {
+    expect(problemsOf({})).toEqual([
+      'OAUTH2_ISSUER_URI:config.missing',
+      'OAUTH2_CLIENT_ID:config.missing',
+      'AGENT_ENDPOINT:config.missing',
+    ]);
+  });
+
+  it('refuses plain http except on loopback, and issuers with a query', () => {
+    expect(problemsOf({ ...SEED_ENV, OAUTH2_ISSUER_URI: 'http://pool.example.com' })).toEqual(['OAUTH2_ISSUER_URI:config.insecure']);
+    expect(problemsOf({ ...SEED_ENV, OAUTH2_ISSUER_URI: 'https://pool.example.com/?x=1' })).toEqual([
+      'OAUTH2_ISSUER_URI:config.issuerExtras',
+    ]);
+    expect(problemsOf({ ...SEED_ENV, OAUTH2_ISSUER_URI: 'not a url' })).toEqual(['OAUTH2_ISSUER_URI:config.notUrl']);
+  });
+
+  it('refuses an endpoint that is neither absolute nor a path on this site', () => {
+    expect(problemsOf({ ...SEED_ENV, AGENT_ENDPOINT: 'agent' })).toEqual(['AGENT_ENDPOINT:config.endpointForm']);
+    expect(problemsOf({ ...SEED_ENV, AGENT_ENDPOINT: '//evil.example/agent' })).toEqual(['AGENT_ENDPOINT:config.endpointForm']);
+    expect(problemsOf({ ...SEED_ENV, AGENT_ENDPOINT: 'ftp://agent.example' })).toEqual(['AGENT_ENDPOINT:config.endpointForm']);
+  });
+
+  it('requires the redirect URI on the page origin and the openid scope', () => {
+    expect(problemsOf(SEED_ENV, 'http://localhost:8082')).toEqual(['OAUTH2_REDIRECT_URI:config.redirectOrigin']);
+    expect(problemsOf({ ...SEED_ENV, OAUTH2_SCOPES: 'profile email' })).toEqual(['OAUTH2_SCOPES:config.noOpenid']);
+  });
+
+  it('refuses values that are not strings (config.json can hold anything)', () => {
+    expect(problemsOf({ ...SEED_ENV, OAUTH2_CLIENT_ID: 42 })).toEqual([
+      'OAUTH2_CLIENT_ID:config.notString',
+      'OAUTH2_CLIENT_ID:config.missing',
+    ]);
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load-config.ts';
+
+const BUILD = {
+  OAUTH2_ISSUER_URI: 'http://127.0.0.1:8083',
+  OAUTH2_CLIENT_ID: 'agent-console',
+  AGENT_ENDPOINT: '/agent',
+  AGENT_NAME: 'Built',
+};
+const ORIGIN = 'http://127.0.0.1:8082';
+
+function serve(body: string, init: ResponseInit = {}): typeof fetch {
+  return async () => new Response(body, init);
+}
+
+function load(fetchImpl: typeof fetch, buildConfig: Record<string, string> = BUILD) {
+  return loadConfig({ buildConfig, configUrl: '/config.json', origin: ORIGIN, fetchImpl });
+}
+
+describe('loadConfig', () => {
+  it('uses the build-time values when config.json is absent (404)', async () => {
+    const { result } = await load(serve('not found', { status: 404 }));
+    expect(result).toMatchObject({ ok: true, config: { agentName: 'Built' } });
+  });
+
+  it('treats an SPA fallback answering index.html as "no config.json"', async () => {
+    const { result } = await load(serve('<!doctype html><html></html>', { status: 200, headers: { 'content-type': 'text/html' } }));
+    expect(result).toMatchObject({ ok: true, config: { agentName: 'Built' } });
+  });
+
+  it('lets config.json override build-time values', async () => {
+    const { result } = await load(serve(JSON.stringify({ AGENT_NAME: 'Runtime', AGENT_ENDPOINT: 'https://agent.example.com' })));
+    expect(result).toMatchObject({ ok: true, config: { agentName: 'Runtime', agentEndpoint: 'https://agent.example.com' } });
+  });
+
+  it('reports malformed, non-object, failing and unreachable config.json', async () => {
+    const messages = async (fetchImpl: typeof fetch) => {
+      const { result } = await load(fetchImpl);
+      return result.ok ? [] : result.problems.map((problem) => problem.message);
+    };
+    expect(await messages(serve('{"AGENT_NAME": '))).toEqual(['config.fileMalformed']);
+    expect(await messages(serve('["a"]'))).toEqual(['config.fileNotObject']);
+    expect(await messages(serve('oops', { status: 500 }))).toEqual(['config.fileStatus']);
+    expect(
+      await messages(async () => {
+        throw new TypeError('Failed to fetch');
+      }),
+    ).toEqual(['config.fileUnreachable']);
+  });
+
+  it('ignores a client secret in config.json with a warning, and never exposes it', async () => {
+    const loaded = await load(serve(JSON.stringify({ OAUTH2_CLIENT_SECRET: 'shh' })));
+    expect(loaded.warnings.map((warning) => warning.message)).toEqual(['config.secretIgnored']);
+    expect(JSON.stringify(loaded)).not.toContain('shh');
+  });
+});
