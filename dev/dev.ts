@@ -43,6 +43,7 @@ async function startLocalStack() {
     OAUTH2_CLIENT_ID: LOCAL_CLIENT_ID,
     OAUTH2_REDIRECT_URI: `${consoleOrigin}/callback`,
     AGENT_ENDPOINT: agent.url,
+    AGENT_NAME: env.AGENT_NAME || 'Local agent',
   });
   banner.push(
     `  User pool  ${pool.issuer}  (local, OpenID Connect)`,

@@ -18,6 +18,8 @@ export interface UserPoolOptions {
   port: number;
   /** Origins of the console: redirect URIs, logout URIs and CORS are registered for each. */
   consoleOrigins: string[];
+  /** Origins allowed by CORS, when narrower than consoleOrigins (tests use it to provoke a CORS refusal). */
+  corsOrigins?: string[];
   accessTokenTtl?: number;
   /** Off: the pool never issues refresh tokens, so clients must renew through prompt=none. */
   issueRefreshTokens?: boolean;
@@ -55,7 +57,7 @@ export async function createUserPool(options: UserPoolOptions): Promise<RunningU
   const issuer = `http://${host}:${options.port}`;
   const ttl = options.accessTokenTtl ?? TEN_HOURS_IN_SECONDS;
   const issueRefreshTokens = options.issueRefreshTokens ?? true;
-  const allowedOrigins = new Set(options.consoleOrigins);
+  const allowedOrigins = new Set(options.corsOrigins ?? options.consoleOrigins);
   const signingKey = options.signingKey ?? (await makeSigningKey());
 
   const configuration: Configuration = {

@@ -34,7 +34,59 @@ export const en = {
   'hint.default': 'Set it in .env or config.json.',
 
   'header.agent': 'Agent: {name}',
+  'header.nav': 'Pages',
   'home.intro': 'Sign in with the user pool to talk to {agent}.',
+
+  'auth.signIn': 'Sign in',
+  'auth.signOut': 'Sign out',
+  'auth.status.starting': 'Checking for a session…',
+  'auth.status.signedOut': 'Signed out',
+  'auth.status.signingIn': 'Signing in…',
+  'auth.status.signedIn': 'Signed in as {name}',
+  'auth.status.renewing': 'Signed in as {name} · renewing…',
+  'auth.status.expired': 'Session expired',
+  'auth.status.error': 'Sign-in failed',
+  'auth.expiredTitle': 'Your session expired and could not be renewed.',
+  'auth.expiredHint': 'Sign in again; what you typed is kept.',
+  'auth.errorTitle': 'Sign-in did not complete.',
+  'auth.failure.noState':
+    'The sign-in response has no "state", so it cannot be matched to a sign-in started here. Start again with "Sign in".',
+  'auth.failure.unknownState':
+    'This sign-in response does not match a sign-in started in this tab: it was already used (Back or reload), was started in another browser, or is forged. Start again with "Sign in".',
+  'auth.failure.accessDenied':
+    'Access was denied at the user pool{description}. Sign in again and choose "Allow access", or ask the pool administrator for access.',
+  'auth.failure.loginRequired': 'The user pool needs you to sign in again ({error}).',
+  'auth.failure.codeRejected':
+    "The user pool refused the authorization code (invalid_grant{description}): it was already used, expired, or does not match this browser's PKCE verifier. Sign in again.",
+  'auth.failure.poolError':
+    'The user pool answered "{error}"{description}. Check the client settings in the user pool (callback URLs, grant types, scopes).',
+  'auth.failure.unreachable': 'Could not reach the user pool{url}. Check OAUTH2_ISSUER_URI, the network and that the pool is up.',
+  'auth.failure.cors':
+    "The user pool answered at {url}, but the browser may not read the answer (CORS). Add {origin} to the client's allowed web origins (CORS) in the user pool.",
+  'auth.failure.timeout': 'The user pool did not answer in time. Try again.',
+  'auth.failure.clockSkew':
+    "This device's clock is about {minutes} min behind the user pool: the ID token looks issued in the future. Set the clock right (automatic time), then sign in again.",
+  'auth.failure.unknown': 'Sign-in failed: {detail}',
+
+  'token.title': 'Token',
+  'token.tabs': 'Tokens',
+  'token.access': 'Access token',
+  'token.id': 'ID token',
+  'token.claimsLabel': 'Token claims',
+  'token.idClaimsLabel': 'ID token claims',
+  'token.claim': 'Claim',
+  'token.value': 'Value',
+  'token.expiresIn': 'Expires in {time}',
+  'token.expired': 'Expired {time} ago',
+  'token.reveal': 'Reveal token',
+  'token.hide': 'Hide token',
+  'token.copy': 'Copy token',
+  'token.copied': 'Copied',
+  'token.opaque': "This token is not a JWT (opaque), so it has no claims to show. The agent's custom_jwt check needs a JWT.",
+  'token.none': 'The pool sent no ID token.',
+  'time.in': 'in {span}',
+  'time.ago': '{span} ago',
+  'time.now': 'now',
 } as const;
 
 export type MessageKey = keyof typeof en;

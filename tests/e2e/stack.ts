@@ -1,28 +1,39 @@
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import { createAgentServer } from '../../dev/agent/create-agent-server.ts';
 import { LOCAL_CLIENT_ID, LOCAL_PARTNER_CLIENT_ID } from '../../dev/defaults.ts';
 import { createUserPool } from '../../dev/userpool/create-user-pool.ts';
-import { finished, freePort, run, type Spawned, waitForUrl } from '../support/processes.ts';
+import { finished, freePort, run, waitForUrl } from '../support/processes.ts';
 
-/** What the end-to-end tests get from the global set-up (JSON only: it crosses into the test workers). */
-export interface Stack {
-  chromePath: string;
+/** One console origin with its own user pool and agent. */
+export interface Site {
   consoleUrl: string;
+  /** The same console on another origin ("localhost"), whose calls the pool's CORS refuses. */
+  otherOriginUrl: string;
   issuer: string;
   agentUrl: string;
+  distDir: string;
+}
+
+/** What the end-to-end tests get from the global set-up (JSON only: it crosses into the test workers). */
+export interface Stack extends Site {
+  chromePath: string;
   clientId: string;
   partnerClientId: string;
-  /** The pool's private signing key, so tests can mint tokens the pool "would" sign (expired, wrong iss, …). */
+  /** The main pool's private signing key, so tests can mint tokens the pool "would" sign (expired, wrong iss, …). */
   signingKey: JWK;
-  distDir: string;
   buildLog: string;
   clientSecretSentinel: string;
+  /** Access tokens live 15 s; renewal by refresh token. */
+  short: Site;
+  /** Access tokens live 15 s and the pool issues no refresh token: renewal through the prompt=none iframe. */
+  iframeOnly: Site;
 }
 
 export const CLIENT_SECRET_SENTINEL = 'sentinel-client-secret-must-never-ship-4f2b9c';
+const SHORT_TTL_SECONDS = 15;
 const VITE = join(process.cwd(), 'node_modules', 'vite', 'bin', 'vite.js');
 
 async function signingKey(): Promise<JWK> {
@@ -30,53 +41,100 @@ async function signingKey(): Promise<JWK> {
   return { ...(await exportJWK(privateKey)), kid: 'test-pool-key', alg: 'RS256', use: 'sig' };
 }
 
-/** The local pool and agent in this process, the console built for them and served by `vite preview`. */
-export async function startStack(chromePath: string) {
-  const [consolePort, poolPort, agentPort] = [await freePort(), await freePort(), await freePort()];
-  const consoleUrl = `http://127.0.0.1:${consolePort}`;
-  const key = await signingKey();
-  const pool = await createUserPool({ port: poolPort, consoleOrigins: [consoleUrl], signingKey: key });
+function consoleEnv(port: number, agentUrl: string, extra: Record<string, string> = {}) {
+  return {
+    ...process.env,
+    CONSOLE_ENV_DIR: mkdtempSync(join(tmpdir(), 'agent-console-env-')),
+    CONSOLE_PORT: String(port),
+    AGENT_ENDPOINT: '/agent',
+    AGENT_PROXY_TARGET: agentUrl,
+    ...extra,
+  };
+}
+
+async function startBackends(options: { accessTokenTtl?: number; issueRefreshTokens?: boolean; key?: JWK }) {
+  const port = await freePort();
+  const consoleUrl = `http://127.0.0.1:${port}`;
+  const otherOriginUrl = `http://localhost:${port}`;
+  const pool = await createUserPool({
+    port: await freePort(),
+    consoleOrigins: [consoleUrl, otherOriginUrl],
+    corsOrigins: [consoleUrl],
+    signingKey: options.key,
+    accessTokenTtl: options.accessTokenTtl,
+    issueRefreshTokens: options.issueRefreshTokens,
+  });
   const agent = await createAgentServer({
-    port: agentPort,
+    port: await freePort(),
     auth: { discoveryUrl: `${pool.issuer}/.well-known/openid-configuration`, allowedClients: [LOCAL_CLIENT_ID] },
     corsOrigins: [consoleUrl],
     audit: () => {},
   });
+  return { port, consoleUrl, otherOriginUrl, pool, agent };
+}
+
+async function serve(distDir: string, env: NodeJS.ProcessEnv, url: string) {
+  const preview = run(process.execPath, [VITE, 'preview', '--outDir', distDir], env);
+  await waitForUrl(`${url}/`, preview);
+  return preview;
+}
+
+/**
+ * The local pools and agents in this process; the console built once (with a client secret in the
+ * environment, to prove it is not bundled) and served by `vite preview` per site, copies configured by config.json.
+ */
+export async function startStack(chromePath: string) {
+  const key = await signingKey();
+  const main = await startBackends({ key });
+  const short = await startBackends({ accessTokenTtl: SHORT_TTL_SECONDS });
+  const iframeOnly = await startBackends({ accessTokenTtl: SHORT_TTL_SECONDS, issueRefreshTokens: false });
 
   const distDir = mkdtempSync(join(tmpdir(), 'agent-console-dist-'));
-  const env = {
-    ...process.env,
-    CONSOLE_ENV_DIR: mkdtempSync(join(tmpdir(), 'agent-console-env-')),
-    CONSOLE_PORT: String(consolePort),
-    OAUTH2_ISSUER_URI: pool.issuer,
+  const buildEnv = consoleEnv(main.port, main.agent.url, {
+    OAUTH2_ISSUER_URI: main.pool.issuer,
     OAUTH2_CLIENT_ID: LOCAL_CLIENT_ID,
     OAUTH2_CLIENT_SECRET: CLIENT_SECRET_SENTINEL,
     AGENT_NAME: 'Test Agent',
-    AGENT_ENDPOINT: '/agent',
-    AGENT_PROXY_TARGET: agent.url,
-  };
-  const build = run(process.execPath, [VITE, 'build', '--outDir', distDir, '--emptyOutDir'], env);
+  });
+  const build = run(process.execPath, [VITE, 'build', '--outDir', distDir, '--emptyOutDir'], buildEnv);
   if ((await finished(build)) !== 0) throw new Error(`vite build failed:\n${build.output()}`);
-  const preview: Spawned = run(process.execPath, [VITE, 'preview', '--outDir', distDir], env);
-  await waitForUrl(`${consoleUrl}/`, preview);
+
+  const previews = [await serve(distDir, buildEnv, main.consoleUrl)];
+  const sites: Site[] = [];
+  for (const backends of [short, iframeOnly]) {
+    const copy = mkdtempSync(join(tmpdir(), 'agent-console-site-'));
+    cpSync(distDir, copy, { recursive: true });
+    writeFileSync(join(copy, 'config.json'), JSON.stringify({ OAUTH2_ISSUER_URI: backends.pool.issuer }));
+    previews.push(await serve(copy, consoleEnv(backends.port, backends.agent.url), backends.consoleUrl));
+    sites.push({
+      consoleUrl: backends.consoleUrl,
+      otherOriginUrl: backends.otherOriginUrl,
+      issuer: backends.pool.issuer,
+      agentUrl: backends.agent.url,
+      distDir: copy,
+    });
+  }
 
   const stack: Stack = {
     chromePath,
-    consoleUrl,
-    issuer: pool.issuer,
-    agentUrl: agent.url,
+    consoleUrl: main.consoleUrl,
+    otherOriginUrl: main.otherOriginUrl,
+    issuer: main.pool.issuer,
+    agentUrl: main.agent.url,
+    distDir,
     clientId: LOCAL_CLIENT_ID,
     partnerClientId: LOCAL_PARTNER_CLIENT_ID,
     signingKey: key,
-    distDir,
     buildLog: build.output(),
     clientSecretSentinel: CLIENT_SECRET_SENTINEL,
+    short: sites[0],
+    iframeOnly: sites[1],
   };
   return {
     stack,
     stop: async () => {
-      await preview.stop();
-      await Promise.allSettled([agent.close(), pool.close()]);
+      await Promise.allSettled(previews.map((preview) => preview.stop()));
+      await Promise.allSettled([main, short, iframeOnly].flatMap((backends) => [backends.agent.close(), backends.pool.close()]));
     },
   };
 }

@@ -1,0 +1,288 @@
+import type { User, UserManager } from 'oidc-client-ts';
+import { claimsOf } from '../../lib/jwt.ts';
+import { navigate } from '../../lib/navigation.ts';
+import {
+  type AuthFailure,
+  classifyAuthError,
+  clockSkewFailure,
+  diagnoseNetworkFailure,
+  isNetworkError,
+  noStateFailure,
+} from './auth-failure.ts';
+import { type AuthEvent, type AuthState, authReducer, currentUser, INITIAL_AUTH_STATE } from './auth-state.ts';
+import { renewalDelayMs } from './renewal-schedule.ts';
+import { STATE_STORE_PREFIX } from './user-manager-settings.ts';
+
+const CHANNEL_NAME = 'agent-console.auth';
+/** Set on sign-out so a reload does not silently sign the user back in; holds no token. */
+const SIGNED_OUT_FLAG = 'agent-console.signed-out';
+const STARTUP_TIMEOUT_SECONDS = 4;
+const RETRY_AFTER_NETWORK_ERROR_MS = 5_000;
+
+/** oidc-client-ts sends no nonce in the code flow unless given one; it then checks the ID token carries it back. */
+function newNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+}
+
+export interface AuthControllerOptions {
+  manager: UserManager;
+  issuer: string;
+  callbackPath: string;
+  siteUrl: string;
+}
+
+/**
+ * Owns the session: sign-in, the callback, silent restore at start-up, renewal (one in flight), sign-out
+ * across tabs. Framework-free; React subscribes through useSyncExternalStore.
+ */
+export class AuthController {
+  private state: AuthState = INITIAL_AUTH_STATE;
+  private readonly listeners = new Set<() => void>();
+  private readonly signOutListeners = new Set<() => void>();
+  private readonly options: AuthControllerOptions;
+  private started: Promise<void> | undefined;
+  private renewal: Promise<User | undefined> | undefined;
+  private renewTimer: ReturnType<typeof setTimeout> | undefined;
+  private channel: BroadcastChannel | undefined;
+
+  constructor(options: AuthControllerOptions) {
+    this.options = options;
+  }
+
+  getState = (): AuthState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Called after every sign-out, in this tab or another: the place to clear per-user data. */
+  onSignOut(listener: () => void): () => void {
+    this.signOutListeners.add(listener);
+    return () => this.signOutListeners.delete(listener);
+  }
+
+  private dispatch(event: AuthEvent) {
+    const next = authReducer(this.state, event);
+    if (next === this.state) return;
+    this.state = next;
+    for (const listener of this.listeners) listener();
+  }
+
+  /** Idempotent, so StrictMode's double effect runs it once. */
+  start(): Promise<void> {
+    this.started ??= this.run();
+    return this.started;
+  }
+
+  /** Listens to other tabs and to the page coming back into view; returns the matching clean-up. */
+  attach(): () => void {
+    const channel = new BroadcastChannel(CHANNEL_NAME);
+    channel.onmessage = (message) => {
+      if (message.data === 'signed-out') void this.forget();
+    };
+    this.channel = channel;
+    document.addEventListener('visibilitychange', this.onVisible);
+    return () => {
+      channel.close();
+      if (this.channel === channel) this.channel = undefined;
+      document.removeEventListener('visibilitychange', this.onVisible);
+    };
+  }
+
+  private async run() {
+    const url = new URL(window.location.href);
+    if (url.pathname === this.options.callbackPath) return this.completeSignIn(url);
+    if (url.searchParams.has('state') && !url.searchParams.has('code')) return this.completeSignOut(url);
+    return this.restore();
+  }
+
+  /**
+   * The transient sign-in state (PKCE verifier, state, nonce) may outlive its flow: a silent request that timed
+   * out, or a redirect that left before an iframe answered. Once a flow is over none of it is needed.
+   */
+  private clearSignInState() {
+    for (const key of Object.keys(sessionStorage)) {
+      if (key.startsWith(STATE_STORE_PREFIX)) sessionStorage.removeItem(key);
+    }
+  }
+
+  private async restore() {
+    if (sessionStorage.getItem(SIGNED_OUT_FLAG)) return this.dispatch({ type: 'restore-failed' });
+    try {
+      // Memory is empty after a reload: ask the pool once, without a prompt, whether its session still stands.
+      const user = await this.options.manager.signinSilent({ silentRequestTimeoutInSeconds: STARTUP_TIMEOUT_SECONDS, nonce: newNonce() });
+      if (user) return this.accept(user);
+    } catch {
+      // login_required, a time-out or a blocked iframe all mean the same here: show "Sign in", quietly.
+    } finally {
+      // Unless the user pressed "Sign in" meanwhile: that redirect's state must survive.
+      if (this.state.status !== 'signing-in') this.clearSignInState();
+    }
+    this.dispatch({ type: 'restore-failed' });
+  }
+
+  async signIn() {
+    sessionStorage.removeItem(SIGNED_OUT_FLAG);
+    this.dispatch({ type: 'sign-in-started' });
+    const here = `${window.location.pathname}${window.location.search}${window.location.hash}`;
+    const returnTo = window.location.pathname === this.options.callbackPath ? '/' : here;
+    try {
+      await this.options.manager.signinRedirect({ state: { returnTo }, nonce: newNonce() });
+    } catch (error) {
+      this.dispatch({ type: 'sign-in-failed', failure: await this.describe(error) });
+    }
+  }
+
+  private async completeSignIn(url: URL) {
+    try {
+      await this.finishCallback(url);
+    } finally {
+      this.clearSignInState();
+    }
+  }
+
+  private async finishCallback(url: URL) {
+    this.dispatch({ type: 'sign-in-started' });
+    const leaveCallback = (to: string) => navigate(to.startsWith('/') && !to.startsWith('//') ? to : '/', { replace: true });
+    if (!url.searchParams.has('state')) {
+      leaveCallback('/');
+      return this.dispatch({ type: 'sign-in-failed', failure: noStateFailure() });
+    }
+    let user: User;
+    try {
+      user = await this.options.manager.signinRedirectCallback(url.href);
+    } catch (error) {
+      leaveCallback('/');
+      return this.dispatch({ type: 'sign-in-failed', failure: await this.describe(error) });
+    }
+    const skew = clockSkewFailure(claimsOf(user.id_token), Date.now());
+    if (skew) {
+      await this.options.manager.removeUser();
+      leaveCallback('/');
+      return this.dispatch({ type: 'sign-in-failed', failure: skew });
+    }
+    // Replace the callback entry: code and state leave the address bar and the history.
+    leaveCallback(String((user.state as { returnTo?: string } | undefined)?.returnTo ?? '/'));
+    this.accept(user);
+  }
+
+  private async completeSignOut(url: URL) {
+    try {
+      await this.options.manager.signoutRedirectCallback(url.href);
+    } catch {
+      // A stale or foreign state in the URL: nothing to finish, the user is signed out either way.
+    }
+    this.clearSignInState();
+    navigate(url.pathname, { replace: true });
+    this.dispatch({ type: 'signed-out' });
+  }
+
+  private accept(user: User) {
+    this.dispatch({ type: 'signed-in', user });
+    this.schedule(user);
+  }
+
+  private schedule(user: User) {
+    clearTimeout(this.renewTimer);
+    const delay = renewalDelayMs(user.expires_at, Date.now());
+    if (delay !== undefined) this.renewTimer = setTimeout(() => void this.renew(), delay);
+  }
+
+  /** Background tabs throttle timers: on return, renew at once if the token is due. */
+  private onVisible = () => {
+    const user = currentUser(this.state);
+    if (document.visibilityState === 'visible' && user?.expires_at && renewalDelayMs(user.expires_at, Date.now()) === 0) {
+      void this.renew();
+    }
+  };
+
+  /** Renews silently (refresh token, else iframe); one renewal in flight, shared by every caller. */
+  renew(): Promise<User | undefined> {
+    this.renewal ??= this.runRenewal().finally(() => {
+      this.renewal = undefined;
+    });
+    return this.renewal;
+  }
+
+  private async runRenewal(): Promise<User | undefined> {
+    const before = currentUser(this.state);
+    if (!before) return undefined;
+    this.dispatch({ type: 'renew-started' });
+    const { manager } = this.options;
+    try {
+      let user: User | null;
+      try {
+        user = await manager.signinSilent({ nonce: newNonce() });
+      } catch (error) {
+        // A refused refresh token may still leave a live pool session: try the iframe once.
+        if (!before.refresh_token || isNetworkError(error)) throw error;
+        user = await manager.signinSilent({ forceIframeAuth: true, nonce: newNonce() });
+      }
+      if (!user) throw new Error('the pool returned no user');
+      this.accept(user);
+      return user;
+    } catch (error) {
+      const failure = await this.describe(error);
+      const stillValid = (before.expires_at ?? 0) * 1000 - Date.now() > RETRY_AFTER_NETWORK_ERROR_MS * 2;
+      if ((failure.kind === 'unreachable' || failure.kind === 'timeout') && stillValid) {
+        this.dispatch({ type: 'signed-in', user: before });
+        this.renewTimer = setTimeout(() => void this.renew(), RETRY_AFTER_NETWORK_ERROR_MS);
+        return undefined;
+      }
+      await manager.removeUser();
+      this.dispatch({ type: 'renew-failed', failure });
+      return undefined;
+    }
+  }
+
+  async signOut() {
+    const user = currentUser(this.state);
+    const { manager } = this.options;
+    sessionStorage.setItem(SIGNED_OUT_FLAG, '1');
+    clearTimeout(this.renewTimer);
+    this.channel?.postMessage('signed-out');
+    const metadata = await manager.metadataService.getMetadata().catch(() => undefined);
+    if (user && metadata?.revocation_endpoint) {
+      await manager.revokeTokens(user.refresh_token ? ['refresh_token', 'access_token'] : ['access_token']).catch(() => undefined);
+    }
+    this.notifySignedOut();
+    if (user && metadata?.end_session_endpoint) {
+      try {
+        await manager.signoutRedirect({ id_token_hint: user.id_token, post_logout_redirect_uri: this.options.siteUrl });
+        return;
+      } catch {
+        // Fall through to a local sign-out: the pool session may outlive it, but no token stays here.
+      }
+    }
+    await manager.removeUser();
+    this.dispatch({ type: 'signed-out' });
+  }
+
+  /** Another tab signed out: drop the tokens here too, without a redirect. */
+  private async forget() {
+    sessionStorage.setItem(SIGNED_OUT_FLAG, '1');
+    clearTimeout(this.renewTimer);
+    await this.options.manager.removeUser();
+    this.notifySignedOut();
+    this.dispatch({ type: 'signed-out' });
+  }
+
+  private notifySignedOut() {
+    for (const listener of this.signOutListeners) listener();
+  }
+
+  /** The access token to send now, or undefined when signed out. */
+  accessToken(): string | undefined {
+    return currentUser(this.state)?.access_token;
+  }
+
+  private async describe(error: unknown): Promise<AuthFailure> {
+    const diagnosis = isNetworkError(error) ? await diagnoseNetworkFailure(this.options.issuer) : undefined;
+    return classifyAuthError(error, { origin: window.location.origin, diagnosis });
+  }
+}

@@ -1,0 +1,95 @@
+import type { MessageKey, MessageParams } from '../../i18n/index.ts';
+
+/** Why a sign-in or renewal failed, in words a user can act on. */
+export interface AuthFailure {
+  kind:
+    | 'callback-no-state'
+    | 'callback-unknown-state'
+    | 'access-denied'
+    | 'pool-error'
+    | 'code-rejected'
+    | 'unreachable'
+    | 'cors'
+    | 'timeout'
+    | 'clock-skew'
+    | 'login-required'
+    | 'unknown';
+  message: MessageKey;
+  params: MessageParams;
+}
+
+interface OidcErrorLike {
+  name?: string;
+  message?: string;
+  error?: string;
+  error_description?: string | null;
+}
+
+export type NetworkDiagnosis = { kind: 'unreachable' | 'cors'; url: string };
+
+const failure = (kind: AuthFailure['kind'], message: MessageKey, params: MessageParams = {}): AuthFailure => ({ kind, message, params });
+
+export function isNetworkError(error: unknown): boolean {
+  // fetch rejects with a TypeError for DNS, refused connections, offline and CORS alike.
+  return error instanceof TypeError;
+}
+
+/** Maps what oidc-client-ts throws (or the pool answered) to a failure; network errors need a diagnosis first. */
+export function classifyAuthError(error: unknown, context: { origin: string; diagnosis?: NetworkDiagnosis }): AuthFailure {
+  const oidc = (error ?? {}) as OidcErrorLike;
+  if (oidc.name === 'ErrorResponse' && oidc.error) {
+    const description = oidc.error_description ? `: ${oidc.error_description}` : '';
+    if (oidc.error === 'access_denied') return failure('access-denied', 'auth.failure.accessDenied', { description });
+    if (oidc.error === 'login_required' || oidc.error === 'interaction_required' || oidc.error === 'consent_required') {
+      return failure('login-required', 'auth.failure.loginRequired', { error: oidc.error });
+    }
+    if (oidc.error === 'invalid_grant') return failure('code-rejected', 'auth.failure.codeRejected', { description });
+    return failure('pool-error', 'auth.failure.poolError', { error: oidc.error, description });
+  }
+  if (oidc.name === 'ErrorTimeout') return failure('timeout', 'auth.failure.timeout');
+  if (oidc.message === 'No matching state found in storage') return failure('callback-unknown-state', 'auth.failure.unknownState');
+  if (context.diagnosis?.kind === 'cors') {
+    return failure('cors', 'auth.failure.cors', { url: context.diagnosis.url, origin: context.origin });
+  }
+  if (context.diagnosis?.kind === 'unreachable' || isNetworkError(error)) {
+    return failure('unreachable', 'auth.failure.unreachable', { url: context.diagnosis ? ` at ${context.diagnosis.url}` : '' });
+  }
+  return failure('unknown', 'auth.failure.unknown', { detail: oidc.message ?? String(error) });
+}
+
+export function noStateFailure(): AuthFailure {
+  return failure('callback-no-state', 'auth.failure.noState');
+}
+
+const ALLOWED_SKEW_SECONDS = 300;
+
+/** oidc-client-ts does not compare token times with the local clock; a clock far off breaks expiry handling. */
+export function clockSkewFailure(idTokenClaims: Record<string, unknown> | undefined, nowMs: number): AuthFailure | undefined {
+  const iat = idTokenClaims?.iat;
+  if (typeof iat !== 'number') return undefined;
+  const aheadSeconds = iat - nowMs / 1000;
+  if (aheadSeconds <= ALLOWED_SKEW_SECONDS) return undefined;
+  return failure('clock-skew', 'auth.failure.clockSkew', { minutes: Math.round(aheadSeconds / 60) });
+}
+
+/**
+ * Tells a pool that cannot be reached from one that answers but is not allowed to be read (CORS):
+ * a no-cors request succeeds against a live server whatever its CORS headers.
+ */
+export async function diagnoseNetworkFailure(issuer: string, fetchImpl: typeof fetch = fetch): Promise<NetworkDiagnosis> {
+  const discoveryUrl = `${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`;
+  const reachable = (url: string) =>
+    fetchImpl(url, { mode: 'no-cors', cache: 'no-store' }).then(
+      () => true,
+      () => false,
+    );
+  let tokenEndpoint: string | undefined;
+  try {
+    const response = await fetchImpl(discoveryUrl, { cache: 'no-store' });
+    tokenEndpoint = ((await response.json()) as { token_endpoint?: string }).token_endpoint;
+  } catch {
+    return { kind: (await reachable(discoveryUrl)) ? 'cors' : 'unreachable', url: discoveryUrl };
+  }
+  if (!tokenEndpoint) return { kind: 'unreachable', url: discoveryUrl };
+  return { kind: (await reachable(tokenEndpoint)) ? 'cors' : 'unreachable', url: tokenEndpoint };
+}

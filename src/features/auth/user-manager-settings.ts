@@ -1,0 +1,29 @@
+import { InMemoryWebStorage, type UserManagerSettings, WebStorageStateStore } from 'oidc-client-ts';
+import type { ConsoleConfig } from '../../config/schema.ts';
+
+export const STATE_STORE_PREFIX = 'agent-console.oidc.';
+
+/**
+ * Public client, code flow with PKCE S256 (oidc-client-ts always uses it). Tokens and the user live in memory
+ * only; only the transient sign-in state (verifier, state, nonce) is in sessionStorage until the callback.
+ * Renewal is scheduled by the console (see renewal-schedule.ts), not by the library's fixed 60 s timer.
+ */
+export function userManagerSettings(config: ConsoleConfig, siteUrl: string, sessionStore: Storage): UserManagerSettings {
+  return {
+    authority: config.issuer,
+    client_id: config.clientId,
+    redirect_uri: config.redirectUri,
+    silent_redirect_uri: new URL('silent-callback.html', siteUrl).href,
+    post_logout_redirect_uri: siteUrl,
+    response_type: 'code',
+    scope: config.scopes,
+    userStore: new WebStorageStateStore({ store: new InMemoryWebStorage() }),
+    stateStore: new WebStorageStateStore({ store: sessionStore, prefix: STATE_STORE_PREFIX }),
+    automaticSilentRenew: false,
+    monitorSession: false,
+    loadUserInfo: false,
+    revokeTokensOnSignout: false,
+    silentRequestTimeoutInSeconds: 10,
+    staleStateAgeInSeconds: 900,
+  };
+}

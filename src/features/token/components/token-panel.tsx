@@ -1,0 +1,76 @@
+import { useState } from 'react';
+import { t } from '../../../i18n/index.ts';
+import { decodeToken } from '../../../lib/jwt.ts';
+import { useNow } from '../../../lib/use-now.ts';
+import { formatDuration } from '../format-claims.ts';
+import { ClaimsTable } from './claims-table.tsx';
+import { RawToken } from './raw-token.tsx';
+
+type Tab = 'access' | 'id';
+
+function Countdown({ exp, now }: { exp: unknown; now: number }) {
+  if (typeof exp !== 'number') return null;
+  const left = exp - now / 1000;
+  return (
+    <p className="countdown" aria-live="off">
+      {left > 0 ? t('token.expiresIn', { time: formatDuration(left) }) : t('token.expired', { time: formatDuration(left) })}
+    </p>
+  );
+}
+
+function TokenView({ token, label }: { token: string | undefined; label: string }) {
+  const now = useNow();
+  if (!token) return <p>{t('token.none')}</p>;
+  const decoded = decodeToken(token);
+  return (
+    <>
+      {decoded.kind === 'jwt' ? (
+        <>
+          <Countdown exp={decoded.payload.exp} now={now} />
+          <ClaimsTable payload={decoded.payload} label={label} now={now} />
+        </>
+      ) : (
+        <p className="notice">{t('token.opaque')}</p>
+      )}
+      <RawToken token={token} />
+    </>
+  );
+}
+
+/** The signed-in user's tokens, decoded; shown on the main page without extra clicks, collapsible. */
+export function TokenPanel({ accessToken, idToken }: { accessToken: string; idToken: string | undefined }) {
+  const [tab, setTab] = useState<Tab>('access');
+  const tabs: Array<[Tab, string]> = [
+    ['access', t('token.access')],
+    ['id', t('token.id')],
+  ];
+  return (
+    <details className="panel token-panel" open>
+      <summary>
+        <h2>{t('token.title')}</h2>
+      </summary>
+      <div className="tabs" role="tablist" aria-label={t('token.tabs')}>
+        {tabs.map(([id, name]) => (
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            id={`token-tab-${id}`}
+            aria-selected={tab === id}
+            aria-controls="token-tabpanel"
+            onClick={() => setTab(id)}
+          >
+            {name}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id="token-tabpanel" aria-labelledby={`token-tab-${tab}`}>
+        {tab === 'access' ? (
+          <TokenView token={accessToken} label={t('token.claimsLabel')} />
+        ) : (
+          <TokenView token={idToken} label={t('token.idClaimsLabel')} />
+        )}
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,61 @@
+import type { BrowserContext, Page } from 'playwright-core';
+
+/** From the console: "Sign in", the pool's hosted login (and consent when asked), back to the console. */
+export async function signIn(page: Page, consoleUrl: string, user = { username: 'alice', password: 'alice-password' }) {
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByLabel('Username').fill(user.username);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  const consent = page.getByRole('button', { name: 'Allow access' });
+  await Promise.race([consent.waitFor(), page.waitForURL(`${consoleUrl}/**`)]);
+  if (new URL(page.url()).origin !== consoleUrl) await consent.click();
+  await page.waitForURL(`${consoleUrl}/**`);
+}
+
+export function authStatus(page: Page) {
+  return page.locator('.auth-status').textContent();
+}
+
+/** The value cell of a claim in the "Token claims" table. */
+export function claim(page: Page, name: string) {
+  return page.getByRole('table', { name: 'Token claims', exact: true }).locator(`tr[data-claim="${name}"] td`).textContent();
+}
+
+/** A time claim of the "Token claims" table, as the ISO instant it stands for. */
+export function claimTime(page: Page, name: string) {
+  return page.getByRole('table', { name: 'Token claims', exact: true }).locator(`tr[data-claim="${name}"] time`).getAttribute('datetime');
+}
+
+/** Every token the pool's token endpoint hands this browser context, as they arrive. */
+export function captureTokens(context: BrowserContext): Set<string> {
+  const tokens = new Set<string>();
+  context.on('response', async (response) => {
+    if (!response.url().endsWith('/oauth/token') || response.request().method() !== 'POST') return;
+    try {
+      const body = (await response.json()) as Record<string, unknown>;
+      for (const key of ['access_token', 'id_token', 'refresh_token']) {
+        if (typeof body[key] === 'string') tokens.add(body[key] as string);
+      }
+    } catch {
+      // an error answer has no tokens
+    }
+  });
+  return tokens;
+}
+
+/** Everything the console's origin keeps in the browser: Web Storage, cookies and IndexedDB. */
+export async function storedEverywhere(page: Page): Promise<string> {
+  const inPage = await page.evaluate(async () => {
+    const dump = (storage: Storage) => Object.entries(storage).map(([key, value]) => `${key}=${value}`);
+    const databases = 'databases' in indexedDB ? await indexedDB.databases() : [];
+    return [...dump(localStorage), ...dump(sessionStorage), document.cookie, ...databases.map((db) => db.name ?? '')].join('\n');
+  });
+  const cookies = await page.context().cookies(page.url());
+  return `${inPage}\n${cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join('\n')}`;
+}
+
+export function expectNoTokenIn(stored: string, tokens: Set<string>) {
+  const leaked = [...tokens].filter((token) => stored.includes(token) || stored.includes(token.split('.')[2] ?? token));
+  if (leaked.length > 0) throw new Error(`${leaked.length} token(s) found in browser storage`);
+  if (tokens.size === 0) throw new Error('no tokens were captured: the check would prove nothing');
+}

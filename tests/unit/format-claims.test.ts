@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { claimRows, formatDuration, formatRelative } from '../../src/features/token/format-claims.ts';
+
+describe('claim formatting', () => {
+  const now = Date.UTC(2026, 10, 29, 12, 0, 0);
+
+  it('formats durations for humans', () => {
+    expect(formatDuration(5)).toBe('5 s');
+    expect(formatDuration(65)).toBe('1 min 5 s');
+    expect(formatDuration(35_999)).toBe('9 h 59 min');
+    expect(formatDuration(90_000)).toBe('1 d 1 h');
+  });
+
+  it('says times relative to now, both ways', () => {
+    expect(formatRelative(now / 1000 + 36_000, now)).toBe('in 10 h 0 min');
+    expect(formatRelative(now / 1000 - 180, now)).toBe('3 min 0 s ago');
+    expect(formatRelative(now / 1000, now)).toBe('now');
+  });
+
+  it('puts iss, aud, client_id and sub first and highlighted, then every other claim', () => {
+    const rows = claimRows(
+      { jti: 'j', sub: 's', exp: now / 1000 + 60, iss: 'i', aud: ['c1', 'c2'], client_id: 'c1', scope: 'openid' },
+      now,
+    );
+    expect(rows.map((row) => row.name)).toEqual(['iss', 'aud', 'client_id', 'sub', 'jti', 'exp', 'scope']);
+    expect(rows.filter((row) => row.key).map((row) => row.name)).toEqual(['iss', 'aud', 'client_id', 'sub']);
+    expect(rows[1].text).toBe('c1, c2');
+    expect(rows.find((row) => row.name === 'exp')?.time?.relative).toBe('in 1 min 0 s');
+    expect(rows.find((row) => row.name === 'exp')?.time?.local).toMatch(/^2026-11-29 \d\d:01:00$/);
+  });
+
+  it('shows non-string values as JSON and leaves non-numeric times alone', () => {
+    const rows = claimRows({ exp: 'soon', cnf: { jkt: 'x' } }, now);
+    expect(rows[0].time).toBeUndefined();
+    expect(rows[1].text).toBe('{"jkt":"x"}');
+  });
+});
