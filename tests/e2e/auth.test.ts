@@ -19,10 +19,19 @@ describe('signing in with PKCE, staying signed in, signing out', () => {
   let page: Page;
   let tokens: Set<string>;
 
+  const consoleMessages: string[] = [];
+
   beforeAll(async () => {
     context = await browser.newContext();
     tokens = captureTokens(context);
     page = await context.newPage();
+    context.on('console', (message) => consoleMessages.push(message.text()));
+  });
+
+  afterAll(() => {
+    // Tokens never reach the browser console either.
+    expect(tokens.size).toBeGreaterThan(0);
+    for (const token of tokens) expect(consoleMessages.filter((message) => message.includes(token))).toEqual([]);
   });
 
   it('signs in through the pool and shows the access token claims without extra clicks', async () => {
@@ -121,4 +130,21 @@ describe('renewing short-lived tokens without user action', () => {
       await context.close();
     });
   }
+});
+
+describe('a renewal the pool refuses', () => {
+  it('shows "Session expired" with "Sign in" once the pool session is gone', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${stack.iframeOnly.consoleUrl}/`);
+    await signIn(page, stack.iframeOnly.consoleUrl);
+    await expect.poll(() => authStatus(page)).toBe('Signed in as alice');
+    // Without a refresh token the renewal rides on the pool session cookie; dropping it ends the session.
+    await context.clearCookies();
+    await expect.poll(() => authStatus(page), { timeout: 20_000, interval: 250 }).toBe('Session expired');
+    expect(await page.getByRole('alert').textContent()).toContain('Your session expired and could not be renewed.');
+    expect(await page.getByRole('button', { name: 'Sign in' }).isVisible()).toBe(true);
+    expect(await page.getByRole('table', { name: 'Token claims' }).count()).toBe(0);
+    await context.close();
+  });
 });
