@@ -1,22 +1,37 @@
+import { useMemo } from 'react';
 import { useConfig } from '../config/config-context.ts';
-import { useAuth } from '../features/auth/auth-context.tsx';
+import { useAuth, useAuthController } from '../features/auth/auth-context.tsx';
 import { currentUser } from '../features/auth/auth-state.ts';
 import { AuthNotice } from '../features/auth/components/auth-notice.tsx';
+import type { CallLog } from '../features/chat/api/call-log.ts';
+import { CallLogPanel } from '../features/chat/components/call-log-panel.tsx';
+import { ChatPanel } from '../features/chat/components/chat-panel.tsx';
 import { TokenPanel } from '../features/token/components/token-panel.tsx';
-import { t } from '../i18n/index.ts';
+import { agentAuthFrom } from './agent-auth.ts';
 
-export function HomePage() {
+export function HomePage({ callLog }: { callLog: CallLog }) {
   const config = useConfig();
-  const { state } = useAuth();
+  const controller = useAuthController();
+  const { state, signIn } = useAuth();
   const user = currentUser(state);
+  const agentAuth = useMemo(() => agentAuthFrom(controller), [controller]);
+  const onSignOut = useMemo(() => controller.onSignOut.bind(controller), [controller]);
   return (
     <>
       <AuthNotice />
       <div className="workspace">
-        <section className="panel" aria-label={config.agentName}>
-          <p>{t('home.intro', { agent: config.agentName })}</p>
-        </section>
-        {user && <TokenPanel accessToken={user.access_token} idToken={user.id_token} />}
+        <ChatPanel
+          endpoint={config.agentEndpoint}
+          agentName={config.agentName}
+          auth={agentAuth}
+          log={callLog}
+          signIn={signIn}
+          onSignOut={onSignOut}
+        />
+        <aside className="side">
+          {user && <TokenPanel accessToken={user.access_token} idToken={user.id_token} />}
+          <CallLogPanel log={callLog} />
+        </aside>
       </div>
     </>
   );

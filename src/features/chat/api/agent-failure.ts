@@ -1,0 +1,115 @@
+import type { MessageKey, MessageParams } from '../../../i18n/index.ts';
+
+export interface AgentFailure {
+  kind:
+    | 'unauthorized'
+    | 'rejected'
+    | 'bad-request'
+    | 'not-found'
+    | 'rate-limited'
+    | 'server'
+    | 'proxy'
+    | 'http'
+    | 'network'
+    | 'cors'
+    | 'offline'
+    | 'timeout'
+    | 'stream';
+  status?: number;
+  message: MessageKey;
+  params: MessageParams;
+  /** 429: when sending makes sense again (epoch ms). */
+  retryAt?: number;
+  /** 401/403: the runtime's own reason, from WWW-Authenticate error_description. */
+  description?: string;
+}
+
+export class AgentCallError extends Error {
+  readonly failure: AgentFailure;
+  constructor(failure: AgentFailure) {
+    super(failure.kind);
+    this.failure = failure;
+  }
+}
+
+/** error_description from a Bearer challenge, the reason a custom_jwt check gives for a 401. */
+export function challengeDescription(header: string | null): string | undefined {
+  return header ? /error_description="([^"]*)"/.exec(header)?.[1] : undefined;
+}
+
+function retryAfterMs(header: string | null, now: number): number {
+  if (!header) return 5_000;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? 5_000 : Math.max(0, date - now);
+}
+
+/** The AgentKit error body `{"error": {"message", "type"}}`, or whatever text the server sent. */
+async function readErrorBody(response: Response): Promise<{ message?: string; type?: string; agentKit: boolean }> {
+  const text = await response.text().catch(() => '');
+  try {
+    const body = JSON.parse(text) as { error?: { message?: unknown; type?: unknown } | string; message?: unknown };
+    if (body && typeof body.error === 'object' && body.error) {
+      return { message: String(body.error.message ?? ''), type: body.error.type ? String(body.error.type) : undefined, agentKit: true };
+    }
+    if (typeof body?.message === 'string') return { message: body.message, agentKit: false };
+  } catch {
+    // not JSON
+  }
+  return { message: text.trim().slice(0, 300) || undefined, agentKit: false };
+}
+
+export async function failureFromResponse(
+  response: Response,
+  context: { signedIn: boolean; url: string; now: number },
+): Promise<AgentFailure> {
+  const { status } = response;
+  const body = await readErrorBody(response);
+  const detail = body.message ? `: ${body.message}` : '';
+  if (status === 401 || status === 403) {
+    const description = challengeDescription(response.headers.get('www-authenticate')) ?? body.message;
+    if (!context.signedIn) return { kind: 'unauthorized', status, message: 'agent.error.unauthorized', params: { status } };
+    return {
+      kind: 'rejected',
+      status,
+      message: 'agent.error.rejected',
+      params: { status, description: description ? `: ${description}` : '' },
+      description,
+    };
+  }
+  if (status === 400) return { kind: 'bad-request', status, message: 'agent.error.badRequest', params: { detail } };
+  if (status === 404) return { kind: 'not-found', status, message: 'agent.error.notFound', params: { url: context.url } };
+  if (status === 429) {
+    const wait = retryAfterMs(response.headers.get('retry-after'), context.now);
+    return {
+      kind: 'rate-limited',
+      status,
+      message: 'agent.error.rateLimited',
+      params: { seconds: Math.ceil(wait / 1000) },
+      retryAt: context.now + wait,
+    };
+  }
+  if (status >= 500 && !body.agentKit) return { kind: 'proxy', status, message: 'agent.error.proxy', params: { status, detail } };
+  if (status >= 500)
+    return { kind: 'server', status, message: 'agent.error.server', params: { status, type: body.type ?? 'Error', detail } };
+  return { kind: 'http', status, message: 'agent.error.http', params: { status, detail } };
+}
+
+/**
+ * fetch says only "TypeError" for offline, refused, DNS and CORS alike. A no-cors request to the agent
+ * succeeds whenever a server answers, so success there means the answer was blocked by CORS.
+ */
+export async function diagnoseNetworkError(url: string, endpoint: string, fetchImpl: typeof fetch = fetch): Promise<AgentFailure> {
+  if (typeof navigator !== 'undefined' && navigator.onLine === false)
+    return { kind: 'offline', message: 'agent.error.offline', params: {} };
+  const crossOrigin = new URL(url, window.location.href).origin !== window.location.origin;
+  if (crossOrigin) {
+    const reachable = await fetchImpl(`${endpoint}/ping`, { mode: 'no-cors', cache: 'no-store' }).then(
+      () => true,
+      () => false,
+    );
+    if (reachable) return { kind: 'cors', message: 'agent.error.cors', params: { url, origin: window.location.origin } };
+  }
+  return { kind: 'network', message: 'agent.error.network', params: { url } };
+}

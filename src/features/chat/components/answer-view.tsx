@@ -1,0 +1,39 @@
+import { t } from '../../../i18n/index.ts';
+import type { AnswerPart } from '../stream/answer.ts';
+import { Markdown } from './markdown.tsx';
+
+function compact(value: unknown): string {
+  const text = JSON.stringify(value);
+  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+}
+
+function ToolLine({ label, value }: { label: string; value: unknown }) {
+  return (
+    <details className="tool-line">
+      <summary>
+        {label} <code>{compact(value)}</code>
+      </summary>
+      <pre>{JSON.stringify(value, null, 2)}</pre>
+    </details>
+  );
+}
+
+export function AnswerParts({ parts }: { parts: AnswerPart[] }) {
+  return (
+    <>
+      {parts.map((part, index) => {
+        const key = `${part.kind}-${index}`;
+        if (part.kind === 'text') return <Markdown key={key} text={part.text} />;
+        if (part.kind === 'json') {
+          return (
+            <pre key={key} className="json-block">
+              {JSON.stringify(part.value, null, 2)}
+            </pre>
+          );
+        }
+        if (part.kind === 'tool-call') return <ToolLine key={key} label={t('chat.toolCall', { name: part.name })} value={part.args} />;
+        return <ToolLine key={key} label={t('chat.toolResult', { name: part.name })} value={part.response} />;
+      })}
+    </>
+  );
+}

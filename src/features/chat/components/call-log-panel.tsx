@@ -1,0 +1,54 @@
+import { useSyncExternalStore } from 'react';
+import { t } from '../../../i18n/index.ts';
+import type { CallLog, CallRecord } from '../api/call-log.ts';
+
+function statusText(record: CallRecord): string {
+  if (record.outcome === 'pending') return t('calls.pending');
+  if (record.outcome === 'stopped') return `${record.status ?? ''} ${t('calls.stopped')}`.trim();
+  return record.status ? String(record.status) : t('calls.network');
+}
+
+/** Every call this page made to the agent: the client side of the audit trail, in memory only. */
+export function CallLogPanel({ log }: { log: CallLog }) {
+  const records = useSyncExternalStore(log.subscribe, log.getRecords);
+  return (
+    <details className="panel" open>
+      <summary>
+        <h2>{t('calls.title')}</h2>
+      </summary>
+      {records.length === 0 ? (
+        <p className="meta">{t('calls.empty')}</p>
+      ) : (
+        <table className="claims calls" aria-label={t('calls.table')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('calls.time')}</th>
+              <th scope="col">{t('calls.status')}</th>
+              <th scope="col">{t('calls.latency')}</th>
+              <th scope="col">{t('calls.bytes')}</th>
+              <th scope="col">{t('calls.mode')}</th>
+              <th scope="col">{t('calls.as')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...records].reverse().map((record) => (
+              <tr key={record.id} data-outcome={record.outcome}>
+                <td>{new Date(record.startedAt).toLocaleTimeString([], { hour12: false })}</td>
+                <td>
+                  {statusText(record)}
+                  {record.replay ? ` (${t('calls.replay')})` : ''}
+                </td>
+                <td>{record.latencyMs === undefined ? '' : `${record.latencyMs} ms`}</td>
+                <td>{record.bytes}</td>
+                <td>{record.streamed ? t('calls.streamed') : t('calls.json')}</td>
+                <td className="sub" title={record.sub}>
+                  {record.sub ? `${record.sub.slice(0, 8)}…` : t('calls.anonymous')}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </details>
+  );
+}

@@ -1,0 +1,85 @@
+import { useCallback, useEffect, useState } from 'react';
+import { t } from '../../../i18n/index.ts';
+import { useNow } from '../../../lib/use-now.ts';
+import type { AgentAuth } from '../api/agent-client.ts';
+import type { CallLog } from '../api/call-log.ts';
+import { clearChatStorage, loadDraft, saveDraft } from '../chat-storage.ts';
+import { useChat } from '../use-chat.ts';
+import { Composer } from './composer.tsx';
+import { loadRenderer } from './markdown.tsx';
+import { MessageList } from './message-list.tsx';
+
+export interface ChatPanelProps {
+  endpoint: string;
+  agentName: string;
+  auth: AgentAuth;
+  log: CallLog;
+  signIn: () => void;
+  /** Subscribes to sign-out (here or in another tab); returns the unsubscribe. */
+  onSignOut: (listener: () => void) => () => void;
+  debuggerHref?: (description: string | undefined) => string;
+}
+
+function useDraft() {
+  const [draft, setDraft] = useState(loadDraft);
+  useEffect(() => saveDraft(draft), [draft]);
+  return [draft, setDraft] as const;
+}
+
+export function ChatPanel({ endpoint, agentName, auth, log, signIn, onSignOut, debuggerHref }: ChatPanelProps) {
+  const [draft, setDraft] = useDraft();
+  const restorePrompt = useCallback(
+    // A failed call gives the prompt back to the box, unless the user already typed something new.
+    (prompt: string) => setDraft((current) => (current.trim() ? current : prompt)),
+    [setDraft],
+  );
+  const { conversation, send, stop, reset, sending } = useChat({ endpoint, auth, log, onFailure: restorePrompt });
+  const now = useNow(1000);
+
+  useEffect(
+    () =>
+      onSignOut(() => {
+        reset();
+        setDraft('');
+        clearChatStorage();
+      }),
+    [onSignOut, reset, setDraft],
+  );
+
+  const last = conversation.messages.at(-1);
+  const retryAt = last?.role === 'agent' ? last.failure?.retryAt : undefined;
+  const blockedNote = retryAt && retryAt > now ? t('chat.retryIn', { seconds: Math.ceil((retryAt - now) / 1000) }) : undefined;
+  const rejected = [...conversation.messages].reverse().find((message) => message.role === 'agent' && message.failure?.kind === 'rejected');
+
+  return (
+    <section className="panel chat" aria-labelledby="chat-title">
+      <div className="chat-header">
+        <h2 id="chat-title">{t('chat.title', { agent: agentName })}</h2>
+        <span className="meta">{t('chat.session', { id: conversation.sessionId.slice(0, 8) })}</span>
+        <button type="button" className="quiet" onClick={reset}>
+          {t('chat.newConversation')}
+        </button>
+      </div>
+      <MessageList
+        messages={conversation.messages}
+        agentName={agentName}
+        actions={{
+          signIn,
+          debuggerHref: debuggerHref?.(rejected?.role === 'agent' ? rejected.failure?.description : undefined),
+        }}
+      />
+      <Composer
+        draft={draft}
+        onDraftChange={setDraft}
+        onSend={() => {
+          void loadRenderer();
+          if (send(draft)) setDraft('');
+        }}
+        onStop={stop}
+        sending={sending}
+        agentName={agentName}
+        blockedNote={blockedNote}
+      />
+    </section>
+  );
+}

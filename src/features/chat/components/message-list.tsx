@@ -1,0 +1,28 @@
+import { useLayoutEffect, useRef } from 'react';
+import { t } from '../../../i18n/index.ts';
+import type { ChatMessage } from '../conversation.ts';
+import { type FailureActions, MessageView } from './message-view.tsx';
+
+const STICKY_DISTANCE_PX = 48;
+
+/** The conversation log; follows a growing answer until the user scrolls up, and again once back at the bottom. */
+export function MessageList({ messages, agentName, actions }: { messages: ChatMessage[]; agentName: string; actions: FailureActions }) {
+  const log = useRef<HTMLDivElement>(null);
+  const stick = useRef(true);
+  useLayoutEffect(() => {
+    const element = log.current;
+    if (element && stick.current && messages.length > 0) element.scrollTop = element.scrollHeight;
+  }, [messages]);
+  const onScroll = () => {
+    const element = log.current;
+    if (element) stick.current = element.scrollHeight - element.scrollTop - element.clientHeight < STICKY_DISTANCE_PX;
+  };
+  return (
+    <div className="log" role="log" aria-label={t('chat.log')} ref={log} onScroll={onScroll}>
+      {messages.length === 0 && <p className="meta">{t('chat.empty', { agent: agentName })}</p>}
+      {messages.map((message) => (
+        <MessageView key={message.id} message={message} actions={actions} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import { t } from '../../../i18n/index.ts';
+import type { ChatMessage } from '../conversation.ts';
+import { AnswerParts } from './answer-view.tsx';
+
+type AgentMessage = Extract<ChatMessage, { role: 'agent' }>;
+
+export interface FailureActions {
+  signIn: () => void;
+  /** Where the debugger shows why the runtime refused the token, when there is one. */
+  debuggerHref?: string;
+}
+
+function FailureView({ message, actions }: { message: AgentMessage; actions: FailureActions }) {
+  const failure = message.failure;
+  if (!failure) return null;
+  const needsSignIn = failure.kind === 'unauthorized' || failure.kind === 'rejected';
+  return (
+    <div className="failure">
+      <p>{t(failure.message, failure.params)}</p>
+      {needsSignIn && (
+        <p>
+          <button type="button" onClick={actions.signIn}>
+            {t('auth.signIn')}
+          </button>{' '}
+          {failure.kind === 'rejected' && actions.debuggerHref && <a href={actions.debuggerHref}>{t('chat.openDebugger')}</a>}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function MessageView({ message, actions }: { message: ChatMessage; actions: FailureActions }) {
+  if (message.role === 'user') {
+    return (
+      <article className="message user" aria-label={t('chat.you')}>
+        {message.text}
+      </article>
+    );
+  }
+  const busy = message.status === 'waiting' || message.status === 'streaming';
+  return (
+    <article className={`message agent${message.status === 'error' ? ' error' : ''}`} aria-busy={busy} data-status={message.status}>
+      <AnswerParts parts={message.answer.parts} />
+      {message.status === 'waiting' && <p className="meta">{t('chat.thinking')}</p>}
+      {message.status === 'stopped' && <p className="meta">{t('chat.stopped')}</p>}
+      {message.status === 'error' && <FailureView message={message} actions={actions} />}
+    </article>
+  );
+}

@@ -1,0 +1,78 @@
+import type { AgentFailure } from './api/agent-failure.ts';
+import type { AgentChunk } from './stream/agent-chunks.ts';
+import { type Answer, applyChunk, EMPTY_ANSWER } from './stream/answer.ts';
+
+export type AnswerStatus = 'waiting' | 'streaming' | 'done' | 'stopped' | 'error';
+
+export type ChatMessage =
+  | { id: string; role: 'user'; text: string; at: number }
+  | { id: string; role: 'agent'; at: number; prompt: string; status: AnswerStatus; answer: Answer; failure?: AgentFailure };
+
+export interface Conversation {
+  sessionId: string;
+  messages: ChatMessage[];
+}
+
+export type ConversationAction =
+  | { type: 'sent'; prompt: string; userId: string; agentId: string; at: number }
+  | { type: 'chunks'; id: string; chunks: AgentChunk[] }
+  | { type: 'finished'; id: string }
+  | { type: 'stopped'; id: string }
+  | { type: 'failed'; id: string; failure: AgentFailure }
+  | { type: 'reset'; sessionId: string };
+
+function updateAgent(
+  conversation: Conversation,
+  id: string,
+  update: (message: Extract<ChatMessage, { role: 'agent' }>) => ChatMessage,
+): Conversation {
+  return {
+    ...conversation,
+    messages: conversation.messages.map((message) => (message.id === id && message.role === 'agent' ? update(message) : message)),
+  };
+}
+
+export function conversationReducer(conversation: Conversation, action: ConversationAction): Conversation {
+  switch (action.type) {
+    case 'sent':
+      return {
+        ...conversation,
+        messages: [
+          ...conversation.messages,
+          { id: action.userId, role: 'user', text: action.prompt, at: action.at },
+          { id: action.agentId, role: 'agent', at: action.at, prompt: action.prompt, status: 'waiting', answer: EMPTY_ANSWER },
+        ],
+      };
+    case 'chunks':
+      return updateAgent(conversation, action.id, (message) => {
+        let answer = message.answer;
+        for (const chunk of action.chunks) {
+          if (chunk.type === 'error') {
+            const type = chunk.errorType ? ` (${chunk.errorType})` : '';
+            const failure: AgentFailure = { kind: 'stream', message: 'agent.error.streamError', params: { type, message: chunk.message } };
+            return { ...message, answer, status: 'error', failure };
+          }
+          answer = applyChunk(answer, chunk);
+        }
+        return { ...message, answer, status: message.status === 'error' ? 'error' : 'streaming' };
+      });
+    case 'finished':
+      return updateAgent(conversation, action.id, (message) =>
+        message.status === 'error' ? message : { ...message, status: 'done', answer: { parts: message.answer.parts } },
+      );
+    case 'stopped':
+      return updateAgent(conversation, action.id, (message) => ({
+        ...message,
+        status: 'stopped',
+        answer: { parts: message.answer.parts },
+      }));
+    case 'failed':
+      return updateAgent(conversation, action.id, (message) => ({ ...message, status: 'error', failure: action.failure }));
+    case 'reset':
+      return { sessionId: action.sessionId, messages: [] };
+  }
+}
+
+export function newSessionId(): string {
+  return crypto.randomUUID();
+}

@@ -1,0 +1,117 @@
+import { useMutation } from '@tanstack/react-query';
+import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { type AgentAuth, invokeAgent } from './api/agent-client.ts';
+import { AgentCallError, type AgentFailure } from './api/agent-failure.ts';
+import type { CallLog } from './api/call-log.ts';
+import { loadConversation, saveConversation } from './chat-storage.ts';
+import { conversationReducer, newSessionId } from './conversation.ts';
+import type { AgentChunk } from './stream/agent-chunks.ts';
+
+interface SendVariables {
+  prompt: string;
+  agentId: string;
+  signal: AbortSignal;
+}
+
+export const agentMutationKey = ['agent', 'invoke'] as const;
+
+/**
+ * The conversation and the one call in flight. Chunks are applied once per animation frame, so thousands
+ * of streamed events render progressively without a render per event.
+ */
+export function useChat(options: {
+  endpoint: string;
+  auth: AgentAuth;
+  log: CallLog;
+  onFailure: (prompt: string, failure: AgentFailure) => void;
+}) {
+  const [conversation, dispatch] = useReducer(conversationReducer, undefined, loadConversation);
+  const pending = useRef(new Map<string, AgentChunk[]>());
+  const frame = useRef<number | undefined>(undefined);
+  const abort = useRef<AbortController | undefined>(undefined);
+  const latest = useRef(options);
+  latest.current = options;
+
+  const saved = useRef(conversation);
+  saved.current = conversation;
+  useEffect(() => {
+    // Settled states are saved at once (a sign-in redirect may follow any moment); a streaming answer at most 4×/s.
+    const busy = conversation.messages.some(
+      (message) => message.role === 'agent' && (message.status === 'waiting' || message.status === 'streaming'),
+    );
+    if (!busy) return saveConversation(conversation);
+    const timer = setTimeout(() => saveConversation(conversation), 250);
+    return () => clearTimeout(timer);
+  }, [conversation]);
+  useEffect(() => {
+    const onPageHide = () => saveConversation(saved.current);
+    window.addEventListener('pagehide', onPageHide);
+    return () => window.removeEventListener('pagehide', onPageHide);
+  }, []);
+
+  const flush = useCallback(() => {
+    if (frame.current !== undefined) cancelAnimationFrame(frame.current);
+    frame.current = undefined;
+    for (const [id, chunks] of pending.current) dispatch({ type: 'chunks', id, chunks });
+    pending.current.clear();
+  }, []);
+
+  const queue = useCallback(
+    (id: string, chunk: AgentChunk) => {
+      const list = pending.current.get(id) ?? [];
+      list.push(chunk);
+      pending.current.set(id, list);
+      frame.current ??= requestAnimationFrame(flush);
+    },
+    [flush],
+  );
+
+  const mutation = useMutation({
+    mutationKey: agentMutationKey,
+    mutationFn: async ({ prompt, agentId, signal }: SendVariables) => {
+      const { endpoint, auth, log } = latest.current;
+      try {
+        for await (const chunk of invokeAgent({ endpoint, prompt, sessionId: conversation.sessionId, auth, log, signal }))
+          queue(agentId, chunk);
+      } finally {
+        flush();
+      }
+    },
+    onSuccess: (_, { agentId }) => dispatch({ type: 'finished', id: agentId }),
+    onError: (error, { agentId, prompt, signal }) => {
+      if (signal.aborted && !(error instanceof AgentCallError)) return dispatch({ type: 'stopped', id: agentId });
+      const failure: AgentFailure =
+        error instanceof AgentCallError
+          ? error.failure
+          : {
+              kind: 'stream',
+              message: 'agent.error.streamBroken',
+              params: { detail: error instanceof Error ? error.message : String(error) },
+            };
+      dispatch({ type: 'failed', id: agentId, failure });
+      latest.current.onFailure(prompt, failure);
+    },
+  });
+
+  const send = useCallback(
+    (prompt: string) => {
+      if (mutation.isPending || !prompt.trim()) return false;
+      const controller = new AbortController();
+      abort.current = controller;
+      const agentId = crypto.randomUUID();
+      dispatch({ type: 'sent', prompt, userId: crypto.randomUUID(), agentId, at: Date.now() });
+      mutation.mutate({ prompt, agentId, signal: controller.signal });
+      return true;
+    },
+    [mutation],
+  );
+
+  const stop = useCallback(() => abort.current?.abort(), []);
+
+  const reset = useCallback(() => {
+    abort.current?.abort();
+    dispatch({ type: 'reset', sessionId: newSessionId() });
+  }, []);
+
+  return { conversation, send, stop, reset, sending: mutation.isPending };
+}

@@ -1,0 +1,226 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from '../support/chromium.ts';
+import { authStatus, signIn } from '../support/console-page.ts';
+import { freePort } from '../support/processes.ts';
+
+const stack = inject('stack');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium(stack.chromePath);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(() => {
+  rmSync(join(stack.distDir, 'config.json'), { force: true });
+});
+
+const messageBox = (page: Page) => page.getByRole('textbox', { name: 'Message' });
+const lastAnswer = (page: Page) => page.getByRole('log').locator('article.message.agent').last();
+
+async function send(page: Page, prompt: string) {
+  await messageBox(page).fill(prompt);
+  await messageBox(page).press('Enter');
+}
+
+async function answerWhenSettled(page: Page) {
+  await expect.poll(() => lastAnswer(page).getAttribute('aria-busy'), { timeout: 30_000 }).toBe('false');
+  // Markdown shows as plain text until its lazily loaded renderer arrives.
+  await expect.poll(() => lastAnswer(page).locator('.markdown.plain').count()).toBe(0);
+  return (await lastAnswer(page).textContent()) ?? '';
+}
+
+async function newPage(context?: BrowserContext) {
+  const page = await (context ?? (await browser.newContext())).newPage();
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  return { page, dialogs };
+}
+
+describe('talking to the agent', () => {
+  let page: Page;
+  let dialogs: string[];
+
+  beforeAll(async () => {
+    ({ page, dialogs } = await newPage());
+    await page.goto(`${stack.consoleUrl}/`);
+    await page.locator('.auth-status', { hasText: 'Signed out' }).waitFor();
+  });
+
+  it('answers a call before sign-in with 401 and "Sign in", keeping the prompt', async () => {
+    await send(page, 'Hello agent');
+    const text = await answerWhenSettled(page);
+    expect(text).toContain('401 Unauthorized');
+    expect(text).toContain('Sign in');
+    expect(await lastAnswer(page).getByRole('button', { name: 'Sign in' }).isVisible()).toBe(true);
+    expect(await messageBox(page).inputValue()).toBe('Hello agent');
+    const call = await page.getByRole('table', { name: 'Call log' }).locator('tbody tr').first().textContent();
+    expect(call).toContain('401');
+    expect(call).toContain('signed out');
+  });
+
+  it('after sign-in, the kept prompt is sent and the agent greets the user by name', async () => {
+    await lastAnswer(page).getByRole('button', { name: 'Sign in' }).click();
+    await page.getByLabel('Username').fill('alice');
+    await page.getByLabel('Password').fill('alice-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Allow access' }).click();
+    await page.waitForURL(`${stack.consoleUrl}/`);
+    await expect.poll(() => authStatus(page)).toBe('Signed in as alice');
+    // The conversation and the draft survived the round trip through the pool.
+    expect(await page.getByRole('log').textContent()).toContain('401 Unauthorized');
+    expect(await messageBox(page).inputValue()).toBe('Hello agent');
+    await page.getByRole('button', { name: 'Send' }).click();
+    const text = await answerWhenSettled(page);
+    expect(text).toContain('Hello, Alice Liddell! You said: “Hello agent”.');
+    expect(await messageBox(page).inputValue()).toBe('');
+  });
+
+  it('renders a streamed answer progressively, and its text once', async () => {
+    const seen = new Set<string>();
+    await send(page, '/stream a progressive answer');
+    await expect
+      .poll(
+        async () => {
+          seen.add((await lastAnswer(page).textContent()) ?? '');
+          return lastAnswer(page).getAttribute('data-status');
+        },
+        { timeout: 30_000, interval: 20 },
+      )
+      .toBe('done');
+    const text = (await lastAnswer(page).textContent()) ?? '';
+    expect(seen.size).toBeGreaterThan(3); // several partial states were on screen before the end
+    expect(text.match(/You said: “a progressive answer”/g)).toHaveLength(1);
+  });
+
+  it('shows tool calls as compact lines and JSON objects as a formatted block', async () => {
+    await send(page, '/weather Shanghai');
+    expect(await answerWhenSettled(page)).toContain('The weather in Shanghai: cloudy, 22 °C.');
+    expect(await lastAnswer(page).locator('details.tool-line summary').allTextContents()).toEqual([
+      'Called get_weather {"city":"Shanghai"}',
+      expect.stringContaining('Result of get_weather'),
+    ]);
+    await send(page, '/json');
+    await answerWhenSettled(page);
+    expect(await lastAnswer(page).locator('pre.json-block').textContent()).toContain('"tools": [');
+  });
+
+  it('"Stop" aborts a running answer and keeps the partial text, marked as stopped', async () => {
+    await send(page, '/slow');
+    await expect.poll(() => lastAnswer(page).textContent(), { timeout: 10_000 }).toContain('tick tick');
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await expect.poll(() => lastAnswer(page).getAttribute('data-status')).toBe('stopped');
+    expect(await lastAnswer(page).textContent()).toContain('Stopped: the answer above is partial.');
+    expect(await page.getByRole('button', { name: 'Send' }).isVisible()).toBe(true);
+  });
+
+  it('renders hostile markdown inert: no script, no handler, no javascript: or data: link', async () => {
+    await send(page, '/hostile');
+    await answerWhenSettled(page);
+    await lastAnswer(page).getByRole('link', { name: 'a safe link' }).waitFor();
+    const answer = lastAnswer(page);
+    expect(await page.evaluate(() => (window as unknown as { __agentConsolePwned?: boolean }).__agentConsolePwned)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    expect(await answer.locator('script, iframe, svg, form, [onerror], [onload]').count()).toBe(0);
+    const hrefs = await answer.locator('a').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    expect(hrefs.filter((href) => href && !href.startsWith('https://'))).toEqual([]);
+    const safe = answer.getByRole('link', { name: 'a safe link' });
+    expect(await safe.getAttribute('target')).toBe('_blank');
+    expect(await safe.getAttribute('rel')).toBe('noopener noreferrer');
+  });
+
+  it('renders 2,000 streamed events progressively to the end', async () => {
+    await send(page, '/count 2000');
+    const text = await answerWhenSettled(page);
+    expect(text).toContain('1999 2000');
+    expect(text.match(/\b1000\b/g)).toHaveLength(1);
+  });
+
+  it('lists every call of this page in the call log with its status, mode and user', async () => {
+    const rows = page.getByRole('table', { name: 'Call log' }).locator('tbody tr');
+    const texts = await rows.allTextContents();
+    expect(texts).toHaveLength(7); // the greeting, /stream, /weather, /json, /slow, /hostile, /count
+    expect(texts.filter((row) => row.includes('200') && row.includes('stream')).length).toBe(4);
+    expect(texts.filter((row) => row.includes('JSON')).length).toBe(3);
+    expect(texts.filter((row) => row.includes('stopped'))).toHaveLength(1);
+    expect(texts.every((row) => row.includes('5f0c2a8e'))).toBe(true); // made as alice
+  });
+
+  it('"New conversation" starts a fresh session', async () => {
+    const before = await page.locator('.chat-header .meta').textContent();
+    await page.getByRole('button', { name: 'New conversation' }).click();
+    expect(await page.getByRole('log').locator('article').count()).toBe(0);
+    expect(await page.locator('.chat-header .meta').textContent()).not.toBe(before);
+  });
+});
+
+describe('calls that fail or need a renewal', () => {
+  it('a call made after the access token expired succeeds without user action (renew and replay)', async () => {
+    const context = await browser.newContext();
+    const { page } = await newPage(context);
+    await page.clock.install();
+    await page.goto(`${stack.short.consoleUrl}/`);
+    await signIn(page, stack.short.consoleUrl);
+    await expect.poll(() => authStatus(page)).toBe('Signed in as alice');
+    // Freeze the page's clock: no scheduled renewal runs, so the token in memory really expires.
+    await page.clock.pauseAt(Date.now() + 1000);
+    await page.getByRole('button', { name: 'Reveal token' }).click();
+    const token = (await page.locator('.token-text').textContent()) ?? '';
+    await expect
+      .poll(
+        async () =>
+          (
+            await fetch(`${stack.short.agentUrl}/invoke`, {
+              method: 'POST',
+              headers: { authorization: `Bearer ${token}` },
+              body: '{"prompt":"x"}',
+            })
+          ).status,
+        { timeout: 30_000, interval: 500 },
+      )
+      .toBe(401);
+    await send(page, 'after expiry');
+    await expect.poll(() => lastAnswer(page).textContent(), { timeout: 20_000 }).toContain('You said: “after expiry”');
+    const statuses = await page.getByRole('table', { name: 'Call log' }).locator('tbody tr td:nth-child(2)').allTextContents();
+    expect(statuses).toEqual(['200 (replay)', '401']);
+    await context.close();
+  });
+
+  it('an agent that cannot be reached: the cause is named and the prompt is kept', async () => {
+    const closed = await freePort();
+    writeFileSync(join(stack.distDir, 'config.json'), JSON.stringify({ AGENT_ENDPOINT: `http://127.0.0.1:${closed}` }));
+    const { page } = await newPage();
+    await page.goto(`${stack.consoleUrl}/`);
+    await send(page, 'is anyone there?');
+    const text = await answerWhenSettled(page);
+    expect(text).toContain(`Could not reach the agent at http://127.0.0.1:${closed}/invoke`);
+    expect(await messageBox(page).inputValue()).toBe('is anyone there?');
+    expect(await page.getByRole('log').textContent()).toContain('is anyone there?');
+  });
+
+  it('an agent that refuses this origin: the answer names CORS and the fix', async () => {
+    writeFileSync(join(stack.distDir, 'config.json'), JSON.stringify({ AGENT_ENDPOINT: stack.agentUrl }));
+    const { page } = await newPage();
+    await page.goto(`${stack.otherOriginUrl}/`);
+    await send(page, 'hello from another origin');
+    const text = await answerWhenSettled(page);
+    expect(text).toContain('(CORS)');
+    expect(text).toContain('Use a relative AGENT_ENDPOINT behind a proxy');
+  });
+
+  it('an agent answering directly with CORS works as well as through the proxy', async () => {
+    writeFileSync(join(stack.distDir, 'config.json'), JSON.stringify({ AGENT_ENDPOINT: stack.agentUrl }));
+    const { page } = await newPage();
+    await page.goto(`${stack.consoleUrl}/`);
+    await signIn(page, stack.consoleUrl);
+    await send(page, 'direct call');
+    expect(await answerWhenSettled(page)).toContain('You said: “direct call”');
+  });
+});

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { chunksFromFrame } from '../../src/features/chat/stream/agent-chunks.ts';
+import { type Answer, answerText, applyChunk, EMPTY_ANSWER } from '../../src/features/chat/stream/answer.ts';
+import { readSse, type SseEvent } from '../../src/features/chat/stream/parse-sse.ts';
+
+const adk = (text: string, partial: boolean) => JSON.stringify({ author: 'a', partial, content: { role: 'model', parts: [{ text }] } });
+
+/** Every kind of framing at once: LF, CRLF and CR line ends, multi-line data, comments, unknown fields, UTF-8. */
+const WIRE = [
+  `: keep-alive comment\n`,
+  `data: ${adk('Hé', true)}\n\n`,
+  `id: 7\r\nretry: 100\r\ndata: ${adk('llo 世界', true)}\r\n\r\n`,
+  `event: message\rdata: ${adk('Hé' + 'llo 世界', false)}\r\r`,
+  `data: a raw line\ndata: and its second line\n\n`,
+  `data: first CRLF line\r\ndata: second CRLF line\r\n\r\n`,
+  `data: "a JSON string frame 🙂"\n\n`,
+  `unknown: field\ndata\n\n`,
+  `data: {"error": "boom", "error_type": "RuntimeError", "message": "it broke"}\n\n`,
+  `data: an incomplete last event without its blank line`,
+].join('');
+
+const EXPECTED: SseEvent[] = [
+  { data: adk('Hé', true) },
+  { data: adk('llo 世界', true) },
+  { data: adk('Héllo 世界', false), event: 'message' },
+  { data: 'a raw line\nand its second line' },
+  { data: 'first CRLF line\nsecond CRLF line' },
+  { data: '"a JSON string frame 🙂"' },
+  { data: '' },
+  { data: '{"error": "boom", "error_type": "RuntimeError", "message": "it broke"}' },
+];
+
+function streamOf(chunks: Uint8Array[]): ReadableStream<Uint8Array> {
+  return new ReadableStream({
+    start(controller) {
+      for (const chunk of chunks) controller.enqueue(chunk);
+      controller.close();
+    },
+  });
+}
+
+async function collect(chunks: Uint8Array[]): Promise<SseEvent[]> {
+  const events: SseEvent[] = [];
+  for await (const event of readSse(streamOf(chunks))) events.push(event);
+  return events;
+}
+
+describe('SSE parser', () => {
+  const bytes = new TextEncoder().encode(WIRE);
+
+  it('parses the whole stream in one chunk', async () => {
+    expect(await collect([bytes])).toEqual(EXPECTED);
+  });
+
+  it('gives the same events when the stream is split at every byte boundary', async () => {
+    for (let cut = 1; cut < bytes.length; cut++) {
+      expect(await collect([bytes.slice(0, cut), bytes.slice(cut)]), `split at byte ${cut}`).toEqual(EXPECTED);
+    }
+  });
+
+  it('gives the same events when every byte arrives on its own', async () => {
+    expect(await collect(Array.from(bytes, (byte) => Uint8Array.of(byte)))).toEqual(EXPECTED);
+  });
+});
+
+describe('frames to an answer', () => {
+  const fold = (frames: string[]): Answer => frames.flatMap(chunksFromFrame).reduce(applyChunk, EMPTY_ANSWER);
+
+  it('shows ADK text once: the final event replaces the deltas instead of repeating them', () => {
+    const answer = fold([adk('Hel', true), adk('lo', true), adk('Hello', false)]);
+    expect(answerText(answer)).toBe('Hello');
+    expect(answer.parts).toHaveLength(1);
+  });
+
+  it('keeps tool calls and results in order around the text', () => {
+    const call = JSON.stringify({ content: { parts: [{ functionCall: { id: '1', name: 'get_weather', args: { city: 'Beijing' } } }] } });
+    const result = JSON.stringify({
+      content: { parts: [{ functionResponse: { id: '1', name: 'get_weather', response: { report: 'sunny' } } }] },
+    });
+    const answer = fold([call, result, adk('Sun', true), adk('ny', true), adk('Sunny', false)]);
+    expect(answer.parts.map((part) => part.kind)).toEqual(['tool-call', 'tool-result', 'text']);
+    expect(answerText(answer)).toBe('Sunny');
+  });
+
+  it('treats raw strings and JSON strings as text deltas, and an error frame as an error', () => {
+    expect(answerText(fold(['Raw ', '"and JSON"']))).toBe('Raw and JSON');
+    expect(chunksFromFrame('{"error": "x", "error_type": "ValueError", "message": "bad"}')).toEqual([
+      { type: 'error', message: 'bad', errorType: 'ValueError' },
+    ]);
+  });
+
+  it('shows a final-only event (no deltas before it) as its own text', () => {
+    expect(answerText(fold([adk('Just the end', false)]))).toBe('Just the end');
+  });
+});
