@@ -2,6 +2,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createAgentServer } from '../../dev/agent/create-agent-server.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { authStatus, signIn } from '../support/console-page.ts';
 import { freePort } from '../support/processes.ts';
@@ -153,15 +154,77 @@ describe('talking to the agent', () => {
     expect(texts.every((row) => row.includes('5f0c2a8e'))).toBe(true); // made as alice
   });
 
+  it('follows a growing answer, and stops following once the user scrolls up', async () => {
+    const log = page.getByRole('log');
+    const distanceFromBottom = () => log.evaluate((element) => element.scrollHeight - element.scrollTop - element.clientHeight);
+    await send(page, '/slow');
+    await expect.poll(() => lastAnswer(page).textContent(), { timeout: 10_000 }).toContain('tick tick tick');
+    expect(await log.evaluate((element) => element.scrollHeight > element.clientHeight)).toBe(true);
+    await expect.poll(distanceFromBottom).toBeLessThan(5);
+    await log.evaluate((element) => {
+      element.scrollTop = 0;
+      element.dispatchEvent(new Event('scroll'));
+    });
+    const before = ((await lastAnswer(page).textContent()) ?? '').length;
+    await expect.poll(async () => ((await lastAnswer(page).textContent()) ?? '').length, { timeout: 10_000 }).toBeGreaterThan(before + 20);
+    expect(await log.evaluate((element) => element.scrollTop)).toBe(0);
+    await page.getByRole('button', { name: 'Stop' }).click();
+  });
+
+  it('keeps the draft and the conversation across a reload', async () => {
+    await messageBox(page).fill('an unsent draft');
+    const messages = await page.getByRole('log').locator('article').count();
+    await page.reload();
+    await expect.poll(() => authStatus(page)).toBe('Signed in as alice');
+    expect(await messageBox(page).inputValue()).toBe('an unsent draft');
+    expect(await page.getByRole('log').locator('article').count()).toBe(messages);
+  });
+
   it('"New conversation" starts a fresh session', async () => {
     const before = await page.locator('.chat-header .meta').textContent();
     await page.getByRole('button', { name: 'New conversation' }).click();
     expect(await page.getByRole('log').locator('article').count()).toBe(0);
     expect(await page.locator('.chat-header .meta').textContent()).not.toBe(before);
   });
+
+  it('signing out clears the conversation and the draft', async () => {
+    await send(page, 'something personal');
+    await answerWhenSettled(page);
+    await messageBox(page).fill('a personal draft');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(`${stack.consoleUrl}/`);
+    await expect.poll(() => authStatus(page)).toBe('Signed out');
+    expect(await page.getByRole('log').locator('article').count()).toBe(0);
+    expect(await messageBox(page).inputValue()).toBe('');
+    expect(await page.evaluate(() => JSON.stringify(sessionStorage))).not.toContain('personal');
+  });
 });
 
 describe('calls that fail or need a renewal', () => {
+  it('a session the agent keeps refusing: its reason, "Sign in", and the prompt kept', async () => {
+    const strictAgent = await createAgentServer({
+      port: 0,
+      auth: { discoveryUrl: `${stack.issuer}/.well-known/openid-configuration`, allowedClients: [stack.partnerClientId] },
+      corsOrigins: [stack.consoleUrl],
+      audit: () => {},
+    });
+    try {
+      writeFileSync(join(stack.distDir, 'config.json'), JSON.stringify({ AGENT_ENDPOINT: strictAgent.url }));
+      const { page } = await newPage();
+      await page.goto(`${stack.consoleUrl}/`);
+      await signIn(page, stack.consoleUrl);
+      await send(page, 'will you take my token?');
+      const text = await answerWhenSettled(page);
+      expect(text).toContain('The agent no longer accepts your session (401): client not allowed (client_id agent-console)');
+      expect(await lastAnswer(page).getByRole('button', { name: 'Sign in' }).isVisible()).toBe(true);
+      expect(await messageBox(page).inputValue()).toBe('will you take my token?');
+      const statuses = await page.getByRole('table', { name: 'Call log' }).locator('tbody tr td:nth-child(2)').allTextContents();
+      expect(statuses).toEqual(['401 (replay)', '401']);
+    } finally {
+      await strictAgent.close();
+    }
+  });
+
   it('a call made after the access token expired succeeds without user action (renew and replay)', async () => {
     const context = await browser.newContext();
     const { page } = await newPage(context);

@@ -20,6 +20,8 @@ export interface Site {
 /** What the end-to-end tests get from the global set-up (JSON only: it crosses into the test workers). */
 export interface Stack extends Site {
   chromePath: string;
+  /** A port kept for the README's nginx example, registered with the main pool like a console origin. */
+  nginxUrl: string;
   clientId: string;
   partnerClientId: string;
   /** The main pool's private signing key, so tests can mint tokens the pool "would" sign (expired, wrong iss, …). */
@@ -52,14 +54,15 @@ function consoleEnv(port: number, agentUrl: string, extra: Record<string, string
   };
 }
 
-async function startBackends(options: { accessTokenTtl?: number; issueRefreshTokens?: boolean; key?: JWK }) {
+async function startBackends(options: { accessTokenTtl?: number; issueRefreshTokens?: boolean; key?: JWK; extraOrigins?: string[] }) {
   const port = await freePort();
   const consoleUrl = `http://127.0.0.1:${port}`;
   const otherOriginUrl = `http://localhost:${port}`;
+  const extraOrigins = options.extraOrigins ?? [];
   const pool = await createUserPool({
     port: await freePort(),
-    consoleOrigins: [consoleUrl, otherOriginUrl],
-    corsOrigins: [consoleUrl],
+    consoleOrigins: [consoleUrl, otherOriginUrl, ...extraOrigins],
+    corsOrigins: [consoleUrl, ...extraOrigins],
     signingKey: options.key,
     accessTokenTtl: options.accessTokenTtl,
     issueRefreshTokens: options.issueRefreshTokens,
@@ -85,7 +88,8 @@ async function serve(distDir: string, env: NodeJS.ProcessEnv, url: string) {
  */
 export async function startStack(chromePath: string) {
   const key = await signingKey();
-  const main = await startBackends({ key });
+  const nginxUrl = `http://127.0.0.1:${await freePort()}`;
+  const main = await startBackends({ key, extraOrigins: [nginxUrl] });
   const short = await startBackends({ accessTokenTtl: SHORT_TTL_SECONDS });
   const iframeOnly = await startBackends({ accessTokenTtl: SHORT_TTL_SECONDS, issueRefreshTokens: false });
 
@@ -117,6 +121,7 @@ export async function startStack(chromePath: string) {
 
   const stack: Stack = {
     chromePath,
+    nginxUrl,
     consoleUrl: main.consoleUrl,
     otherOriginUrl: main.otherOriginUrl,
     issuer: main.pool.issuer,

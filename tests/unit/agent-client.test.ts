@@ -140,3 +140,39 @@ describe('failureFromResponse', () => {
     expect(date.retryAt).toBe(now + 120_000);
   });
 });
+
+describe('invokeAgent time-outs', () => {
+  const hangingFetch = vi.fn(
+    (_url: string, init: RequestInit) =>
+      new Promise<Response>((_resolve, reject) => {
+        init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+      }),
+  );
+
+  it('gives up on an answer that does not come, naming the time-out', async () => {
+    vi.stubGlobal('fetch', hangingFetch);
+    const generator = invokeAgent({
+      endpoint: '/agent',
+      prompt: 'hi',
+      sessionId: 's',
+      auth: auth('t'),
+      log: new CallLog(),
+      signal: new AbortController().signal,
+      jsonTimeoutMs: 30,
+    });
+    const error = (await generator.next().catch((caught: unknown) => caught)) as AgentCallError;
+    expect(error.failure.kind).toBe('timeout');
+  });
+
+  it('stops (not a failure) when the user aborts', async () => {
+    vi.stubGlobal('fetch', hangingFetch);
+    const controller = new AbortController();
+    const log = new CallLog();
+    const generator = invokeAgent({ endpoint: '/agent', prompt: 'hi', sessionId: 's', auth: auth('t'), log, signal: controller.signal });
+    const pending = generator.next().catch((caught: unknown) => caught);
+    await vi.waitFor(() => expect(hangingFetch).toHaveBeenCalled());
+    controller.abort();
+    expect(await pending).not.toBeInstanceOf(AgentCallError);
+    expect(log.getRecords()[0].outcome).toBe('stopped');
+  });
+});
