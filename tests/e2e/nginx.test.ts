@@ -65,7 +65,12 @@ describe("the README's nginx example", () => {
     });
     const response = await fetch(`${stack.nginxUrl}/agent/invoke`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${tokens.access_token}`, 'content-type': 'application/json', user_id: 'header-from-nginx', session_id: 's' },
+      headers: {
+        authorization: `Bearer ${tokens.access_token}`,
+        'content-type': 'application/json',
+        user_id: 'header-from-nginx',
+        session_id: 's',
+      },
       body: JSON.stringify({ prompt: 'through nginx' }),
     });
     expect(response.status).toBe(200);

@@ -17,7 +17,7 @@ export function ensureNginx(): string {
     const installed = found();
     if (installed) return installed;
   }
-  throw new Error('No nginx found for the deployment test. Install Debian\'s package (apt-get install nginx) or set NGINX_PATH.');
+  throw new Error("No nginx found for the deployment test. Install Debian's package (apt-get install nginx) or set NGINX_PATH.");
 }
 
 /** The ```nginx block of the README, exactly as users copy it. */
