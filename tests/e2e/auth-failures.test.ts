@@ -1,8 +1,7 @@
-import { rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../support/chromium.ts';
+import { resetConfigJson, setConfigJson } from '../support/config-json.ts';
 import { authStatus, signIn } from '../support/console-page.ts';
 import { freePort } from '../support/processes.ts';
 
@@ -26,7 +25,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await context.close();
-  rmSync(join(stack.distDir, 'config.json'), { force: true });
+  resetConfigJson(stack.distDir);
 });
 
 async function expectFailureShown(text: string | RegExp) {
@@ -76,7 +75,7 @@ describe('sign-in failures say what happened and keep "Sign in"', () => {
 
   it('a user pool that cannot be reached', async () => {
     const closedPort = await freePort();
-    writeFileSync(join(stack.distDir, 'config.json'), JSON.stringify({ OAUTH2_ISSUER_URI: `http://127.0.0.1:${closedPort}` }));
+    setConfigJson(stack.distDir, { OAUTH2_ISSUER_URI: `http://127.0.0.1:${closedPort}` });
     await page.goto(`${stack.consoleUrl}/`);
     await expect.poll(() => authStatus(page)).toBe('Signed out');
     await page.getByRole('button', { name: 'Sign in' }).click();

@@ -1,9 +1,8 @@
-import { rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createAgentServer } from '../../dev/agent/create-agent-server.ts';
 import { launchChromium } from '../support/chromium.ts';
+import { resetConfigJson, setConfigJson } from '../support/config-json.ts';
 import { authStatus, signIn } from '../support/console-page.ts';
 import { freePort } from '../support/processes.ts';
 
@@ -17,7 +16,7 @@ afterAll(async () => {
   await browser?.close();
 });
 afterEach(() => {
-  rmSync(join(stack.distDir, 'config.json'), { force: true });
+  resetConfigJson(stack.distDir);
 });
 
 const messageBox = (page: Page) => page.getByRole('textbox', { name: 'Message' });
@@ -209,7 +208,7 @@ describe('calls that fail or need a renewal', () => {
       audit: () => {},
     });
     try {
-      writeFileSync(join(stack.distDir, 'config.json'), JSON.stringify({ AGENT_ENDPOINT: strictAgent.url }));
+      setConfigJson(stack.distDir, { AGENT_ENDPOINT: strictAgent.url });
       const { page } = await newPage();
       await page.goto(`${stack.consoleUrl}/`);
       await signIn(page, stack.consoleUrl);
@@ -258,7 +257,7 @@ describe('calls that fail or need a renewal', () => {
 
   it('an agent that cannot be reached: the cause is named and the prompt is kept', async () => {
     const closed = await freePort();
-    writeFileSync(join(stack.distDir, 'config.json'), JSON.stringify({ AGENT_ENDPOINT: `http://127.0.0.1:${closed}` }));
+    setConfigJson(stack.distDir, { AGENT_ENDPOINT: `http://127.0.0.1:${closed}` });
     const { page } = await newPage();
     await page.goto(`${stack.consoleUrl}/`);
     await send(page, 'is anyone there?');
@@ -269,7 +268,7 @@ describe('calls that fail or need a renewal', () => {
   });
 
   it('an agent that refuses this origin: the answer names CORS and the fix', async () => {
-    writeFileSync(join(stack.distDir, 'config.json'), JSON.stringify({ AGENT_ENDPOINT: stack.agentUrl }));
+    setConfigJson(stack.distDir, { AGENT_ENDPOINT: stack.agentUrl });
     const { page } = await newPage();
     await page.goto(`${stack.otherOriginUrl}/`);
     await send(page, 'hello from another origin');
@@ -279,7 +278,7 @@ describe('calls that fail or need a renewal', () => {
   });
 
   it('an agent answering directly with CORS works as well as through the proxy', async () => {
-    writeFileSync(join(stack.distDir, 'config.json'), JSON.stringify({ AGENT_ENDPOINT: stack.agentUrl }));
+    setConfigJson(stack.distDir, { AGENT_ENDPOINT: stack.agentUrl });
     const { page } = await newPage();
     await page.goto(`${stack.consoleUrl}/`);
     await signIn(page, stack.consoleUrl);

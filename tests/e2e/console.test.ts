@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../support/chromium.ts';
+import { resetConfigJson, setConfigJson } from '../support/config-json.ts';
 
 const stack = inject('stack');
 let browser: Browser;
@@ -26,7 +27,7 @@ beforeAll(async () => {
   page.on('pageerror', (error) => pageErrors.push(error.message));
 });
 afterEach(() => {
-  rmSync(join(stack.distDir, 'config.json'), { force: true });
+  resetConfigJson(stack.distDir);
 });
 
 describe('the console, built and served statically', () => {
@@ -51,16 +52,13 @@ describe('the console, built and served statically', () => {
   });
 
   it('lets config.json beside index.html override the build-time values', async () => {
-    writeFileSync(join(stack.distDir, 'config.json'), JSON.stringify({ AGENT_NAME: 'Runtime Agent' }));
+    setConfigJson(stack.distDir, { AGENT_NAME: 'Runtime Agent' });
     await page.goto(`${stack.consoleUrl}/`);
     await expect.poll(() => page.locator('header').textContent()).toContain('Agent: Runtime Agent');
   });
 
   it('shows a setup screen naming each invalid key instead of a blank page', async () => {
-    writeFileSync(
-      join(stack.distDir, 'config.json'),
-      JSON.stringify({ OAUTH2_ISSUER_URI: 'http://pool.example.com', OAUTH2_CLIENT_ID: '', AGENT_ENDPOINT: 'agent' }),
-    );
+    setConfigJson(stack.distDir, { OAUTH2_ISSUER_URI: 'http://pool.example.com', OAUTH2_CLIENT_ID: '', AGENT_ENDPOINT: 'agent' });
     await page.goto(`${stack.consoleUrl}/`);
     await page.getByRole('heading', { name: 'Set up Agent Console' }).waitFor();
     const text = await page.locator('main').textContent();
@@ -70,7 +68,7 @@ describe('the console, built and served statically', () => {
   });
 
   it('explains a config.json that is not JSON', async () => {
-    writeFileSync(join(stack.distDir, 'config.json'), '{ "OAUTH2_CLIENT_ID": ');
+    setConfigJson(stack.distDir, '{ "OAUTH2_CLIENT_ID": ');
     await page.goto(`${stack.consoleUrl}/`);
     await page.getByRole('heading', { name: 'Set up Agent Console' }).waitFor();
     expect(await page.locator('main').textContent()).toContain('config.json is not valid JSON');

@@ -69,7 +69,7 @@ describe('invokeAgent', () => {
     expect(session.renew).toHaveBeenCalledTimes(1);
     expect(fetchMock).toHaveBeenCalledTimes(2);
     expect((fetchMock.mock.calls[1][1] as RequestInit).headers).toMatchObject({ authorization: 'Bearer renewed-token' });
-    expect(log.getRecords().map((record) => [record.status, record.replay, record.outcome])).toEqual([
+    expect(log.getItems().map((record) => [record.status, record.replay, record.outcome])).toEqual([
       [401, false, 'failed'],
       [200, true, 'ok'],
     ]);
@@ -173,6 +173,6 @@ describe('invokeAgent time-outs', () => {
     await vi.waitFor(() => expect(hangingFetch).toHaveBeenCalled());
     controller.abort();
     expect(await pending).not.toBeInstanceOf(AgentCallError);
-    expect(log.getRecords()[0].outcome).toBe('stopped');
+    expect(log.getItems()[0].outcome).toBe('stopped');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { claimRows, formatDuration, formatRelative } from '../../src/features/token/format-claims.ts';
+import { claimRows } from '../../src/features/token/format-claims.ts';
+import { formatDuration, formatRelative } from '../../src/lib/time.ts';
 
 describe('claim formatting', () => {
   const now = Date.UTC(2026, 10, 29, 12, 0, 0);

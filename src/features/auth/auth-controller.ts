@@ -10,6 +10,7 @@ import {
   noStateFailure,
 } from './auth-failure.ts';
 import { type AuthEvent, type AuthState, authReducer, currentUser, INITIAL_AUTH_STATE } from './auth-state.ts';
+import { authorizeParams, FlowTrace, redact } from './flow-trace.ts';
 import { renewalDelayMs } from './renewal-schedule.ts';
 import { STATE_STORE_PREFIX } from './user-manager-settings.ts';
 
@@ -33,6 +34,8 @@ export interface AuthControllerOptions {
   issuer: string;
   callbackPath: string;
   siteUrl: string;
+  /** Receives the sign-in and renewal steps for the debugger's flow inspector. */
+  trace?: FlowTrace;
 }
 
 /**
@@ -48,9 +51,43 @@ export class AuthController {
   private renewal: Promise<User | undefined> | undefined;
   private renewTimer: ReturnType<typeof setTimeout> | undefined;
   private channel: BroadcastChannel | undefined;
+  readonly trace: FlowTrace;
 
   constructor(options: AuthControllerOptions) {
     this.options = options;
+    this.trace = options.trace ?? new FlowTrace();
+  }
+
+  private recordTokens(user: User, via: string) {
+    const claims = claimsOf(user.access_token);
+    const iat = claims?.iat;
+    this.trace.record({
+      kind: 'tokens',
+      at: Date.now(),
+      via,
+      tokenType: user.token_type,
+      expiresIn: user.expires_in,
+      scope: user.scope,
+      received: [
+        `access_token: ${claims ? 'JWT' : 'opaque'}, ${redact(user.access_token)}`,
+        ...(user.id_token ? [`id_token: JWT, ${redact(user.id_token)}`] : []),
+        ...(user.refresh_token ? [`refresh_token: ${redact(user.refresh_token)}`] : []),
+      ],
+      // The pool's clock at issue (iat) against ours at receipt: the skew, to within the network delay.
+      clockOffsetSeconds: typeof iat === 'number' ? Math.round(iat - Date.now() / 1000) : undefined,
+    });
+  }
+
+  private async recordDiscovery() {
+    const metadata = await this.options.manager.metadataService.getMetadata().catch(() => undefined);
+    if (!metadata) return;
+    const { issuer, authorization_endpoint, token_endpoint, jwks_uri, userinfo_endpoint, end_session_endpoint, revocation_endpoint } =
+      metadata;
+    this.trace.record({
+      kind: 'discovery',
+      at: Date.now(),
+      endpoints: { issuer, authorization_endpoint, token_endpoint, jwks_uri, userinfo_endpoint, end_session_endpoint, revocation_endpoint },
+    });
   }
 
   getState = (): AuthState => this.state;
@@ -116,7 +153,12 @@ export class AuthController {
     try {
       // Memory is empty after a reload: ask the pool once, without a prompt, whether its session still stands.
       const user = await this.options.manager.signinSilent({ silentRequestTimeoutInSeconds: STARTUP_TIMEOUT_SECONDS, nonce: newNonce() });
-      if (user) return this.accept(user);
+      if (user) {
+        void this.recordDiscovery();
+        this.trace.record({ kind: 'renewal', at: Date.now(), method: 'iframe', outcome: 'ok', detail: 'start-up restore (prompt=none)' });
+        this.recordTokens(user, 'prompt=none at start-up');
+        return this.accept(user);
+      }
     } catch {
       // login_required, a time-out or a blocked iframe all mean the same here: show "Sign in", quietly.
     } finally {
@@ -153,6 +195,22 @@ export class AuthController {
       leaveCallback('/');
       return this.dispatch({ type: 'sign-in-failed', failure: noStateFailure() });
     }
+    const stateId = url.searchParams.get('state') ?? '';
+    const stored = sessionStorage.getItem(`${STATE_STORE_PREFIX}${stateId}`);
+    const params = await authorizeParams(stored);
+    if (params) {
+      const metadata = await this.options.manager.metadataService.getMetadata().catch(() => undefined);
+      this.trace.record({ kind: 'authorize', at: Date.now(), endpoint: metadata?.authorization_endpoint, params });
+    }
+    const code = url.searchParams.get('code');
+    this.trace.record({
+      kind: 'callback',
+      at: Date.now(),
+      stateMatched: stored !== null,
+      code: code ? redact(code) : '(none)',
+      iss: url.searchParams.get('iss') ?? undefined,
+      error: url.searchParams.get('error') ?? undefined,
+    });
     let user: User;
     try {
       user = await this.options.manager.signinRedirectCallback(url.href);
@@ -168,6 +226,8 @@ export class AuthController {
     }
     // Replace the callback entry: code and state leave the address bar and the history.
     leaveCallback(String((user.state as { returnTo?: string } | undefined)?.returnTo ?? '/'));
+    this.recordTokens(user, 'authorization_code + PKCE');
+    void this.recordDiscovery();
     this.accept(user);
   }
 
@@ -214,6 +274,7 @@ export class AuthController {
     if (!before) return undefined;
     this.dispatch({ type: 'renew-started' });
     const { manager } = this.options;
+    let method: 'refresh_token' | 'iframe' = before.refresh_token ? 'refresh_token' : 'iframe';
     try {
       let user: User | null;
       try {
@@ -221,13 +282,18 @@ export class AuthController {
       } catch (error) {
         // A refused refresh token may still leave a live pool session: try the iframe once.
         if (!before.refresh_token || isNetworkError(error)) throw error;
+        this.trace.record({ kind: 'renewal', at: Date.now(), method, outcome: 'failed', detail: (error as Error).message });
+        method = 'iframe';
         user = await manager.signinSilent({ forceIframeAuth: true, nonce: newNonce() });
       }
       if (!user) throw new Error('the pool returned no user');
+      this.trace.record({ kind: 'renewal', at: Date.now(), method, outcome: 'ok' });
+      this.recordTokens(user, method === 'refresh_token' ? 'refresh_token grant' : 'prompt=none iframe');
       this.accept(user);
       return user;
     } catch (error) {
       const failure = await this.describe(error);
+      this.trace.record({ kind: 'renewal', at: Date.now(), method, outcome: 'failed', detail: failure.kind });
       const stillValid = (before.expires_at ?? 0) * 1000 - Date.now() > RETRY_AFTER_NETWORK_ERROR_MS * 2;
       if ((failure.kind === 'unreachable' || failure.kind === 'timeout') && stillValid) {
         this.dispatch({ type: 'signed-in', user: before });

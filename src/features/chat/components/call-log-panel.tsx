@@ -10,7 +10,7 @@ function statusText(record: CallRecord): string {
 
 /** Every call this page made to the agent: the client side of the audit trail, in memory only. */
 export function CallLogPanel({ log }: { log: CallLog }) {
-  const records = useSyncExternalStore(log.subscribe, log.getRecords);
+  const records = useSyncExternalStore(log.subscribe, log.getItems);
   return (
     <details className="panel" open>
       <summary>

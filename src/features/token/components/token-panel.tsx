@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { t } from '../../../i18n/index.ts';
 import { decodeToken } from '../../../lib/jwt.ts';
+import { formatDuration } from '../../../lib/time.ts';
 import { useNow } from '../../../lib/use-now.ts';
-import { formatDuration } from '../format-claims.ts';
 import { ClaimsTable } from './claims-table.tsx';
 import { RawToken } from './raw-token.tsx';
 
