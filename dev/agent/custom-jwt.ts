@@ -27,6 +27,7 @@ function describe(error: unknown): string {
   if (error instanceof errors.JWTClaimValidationFailed) {
     if (error.claim === 'nbf') return 'token not yet valid (nbf)';
     if (error.claim === 'iss') return 'issuer mismatch (iss)';
+    if (error.claim === 'exp') return 'token has no expiry (exp)';
     return `claim check failed (${error.claim})`;
   }
   if (error instanceof errors.JOSEAlgNotAllowed) return 'signing algorithm not allowed (alg)';
@@ -71,7 +72,11 @@ export function createCustomJwtVerifier(settings: CustomJwtSettings) {
     // jose caches the key set and fetches it again when a kid is unknown (after a short cool-down).
     keys ??= createRemoteJWKSet(new URL(config.jwks_uri));
     try {
-      const { payload } = await jwtVerify(token, keys, { issuer: config.issuer, algorithms: ASYMMETRIC_ALGORITHMS });
+      const { payload } = await jwtVerify(token, keys, {
+        issuer: config.issuer,
+        algorithms: ASYMMETRIC_ALGORITHMS,
+        requiredClaims: ['exp'],
+      });
       const clientId = typeof payload.client_id === 'string' ? payload.client_id : undefined;
       if (settings.allowedClients.length > 0 && (!clientId || !settings.allowedClients.includes(clientId))) {
         throw new InvalidTokenError(`client not allowed (client_id ${clientId ?? 'missing'})`);

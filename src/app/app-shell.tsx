@@ -6,13 +6,27 @@ import { AuthControls } from '../features/auth/components/auth-controls.tsx';
 import { createAuthController } from '../features/auth/create-auth-controller.ts';
 import { CallLog } from '../features/chat/api/call-log.ts';
 import { t } from '../i18n/index.ts';
+import { followLink, usePathname } from '../lib/navigation.ts';
+import { DebuggerRoute } from './debugger-route.tsx';
 import { HomePage } from './home-page.tsx';
+
+const DEBUGGER_PATH = '/debugger';
+
+function NavLink({ to, label, current }: { to: string; label: string; current: boolean }) {
+  return (
+    <a href={to} aria-current={current ? 'page' : undefined} onClick={(event) => followLink(event, to)}>
+      {label}
+    </a>
+  );
+}
 
 export function AppShell() {
   const config = useConfig();
   const [auth] = useState(() => createAuthController(config));
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { mutations: { retry: false } } }));
   const [callLog] = useState(() => new CallLog());
+  const pathname = usePathname();
+  const onDebugger = pathname === DEBUGGER_PATH;
   return (
     <QueryClientProvider client={queryClient}>
       <AuthProvider controller={auth}>
@@ -20,12 +34,14 @@ export function AppShell() {
           <header className="app-header">
             <span className="brand">{t('app.title')}</span>
             <span className="agent-name">{t('header.agent', { name: config.agentName })}</span>
+            <nav aria-label={t('header.nav')}>
+              <NavLink to="/" label={t('nav.console')} current={!onDebugger} />
+              <NavLink to={DEBUGGER_PATH} label={t('nav.debugger')} current={onDebugger} />
+            </nav>
             <span className="spacer" />
             <AuthControls />
           </header>
-          <main id="main">
-            <HomePage callLog={callLog} />
-          </main>
+          <main id="main">{onDebugger ? <DebuggerRoute /> : <HomePage callLog={callLog} />}</main>
         </div>
       </AuthProvider>
     </QueryClientProvider>

@@ -6,6 +6,7 @@ import { AuthNotice } from '../features/auth/components/auth-notice.tsx';
 import type { CallLog } from '../features/chat/api/call-log.ts';
 import { CallLogPanel } from '../features/chat/components/call-log-panel.tsx';
 import { ChatPanel } from '../features/chat/components/chat-panel.tsx';
+import { debuggerSearch } from '../features/debugger/debugger-url.ts';
 import { TokenPanel } from '../features/token/components/token-panel.tsx';
 import { agentAuthFrom } from './agent-auth.ts';
 
@@ -16,6 +17,10 @@ export function HomePage({ callLog }: { callLog: CallLog }) {
   const user = currentUser(state);
   const agentAuth = useMemo(() => agentAuthFrom(controller), [controller]);
   const onSignOut = useMemo(() => controller.onSignOut.bind(controller), [controller]);
+  const runtimeDefaults = {
+    discoveryUrl: `${config.issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`,
+    allowedClients: [config.clientId],
+  };
   return (
     <>
       <AuthNotice />
@@ -27,6 +32,7 @@ export function HomePage({ callLog }: { callLog: CallLog }) {
           log={callLog}
           signIn={signIn}
           onSignOut={onSignOut}
+          debuggerHref={(reason) => `/debugger${debuggerSearch(runtimeDefaults, 'access', reason)}`}
         />
         <aside className="side">
           {user && <TokenPanel accessToken={user.access_token} idToken={user.id_token} />}

@@ -35,6 +35,9 @@ export const en = {
 
   'header.agent': 'Agent: {name}',
   'header.nav': 'Pages',
+  'nav.console': 'Console',
+  'nav.debugger': 'Debugger',
+  'debugger.loading': 'Loading the debugger…',
   'home.intro': 'Sign in with the user pool to talk to {agent}.',
 
   'auth.signIn': 'Sign in',

@@ -10,6 +10,11 @@ export function setCatalogue(next: Partial<Catalogue>) {
   catalogue = { ...en, ...next };
 }
 
+/** Fills `{name}` placeholders; unknown ones stay visible rather than vanish. */
+export function format(template: string, params: MessageParams = {}): string {
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
+}
+
 export function t(key: MessageKey, params: MessageParams = {}): string {
-  return catalogue[key].replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
+  return format(catalogue[key], params);
 }

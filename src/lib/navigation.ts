@@ -21,3 +21,13 @@ export function navigate(to: string, options: { replace?: boolean } = {}) {
   else window.history.pushState(null, '', to);
   window.dispatchEvent(new Event(NAVIGATE_EVENT));
 }
+
+/** An in-app link: a plain click navigates without reloading (tokens in memory survive); others act as usual. */
+export function followLink(
+  event: { preventDefault(): void; button: number; metaKey: boolean; ctrlKey: boolean; shiftKey: boolean; altKey: boolean },
+  to: string,
+) {
+  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  navigate(to);
+}

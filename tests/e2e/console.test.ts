@@ -46,6 +46,20 @@ describe('the console, built and served statically', () => {
     expect(stack.buildLog).toContain('OAUTH2_CLIENT_SECRET is set but ignored');
   });
 
+  it('keeps jose (debugger) and the markdown renderer out of the first page', async () => {
+    const index = readFileSync(join(stack.distDir, 'index.html'), 'utf8');
+    const entry = /src="\/(assets\/[^"]+\.js)"/.exec(index)?.[1] ?? '';
+    const first = readFileSync(join(stack.distDir, entry), 'utf8');
+    const others = builtFiles(join(stack.distDir, 'assets'))
+      .filter((file) => file.endsWith('.js') && !file.endsWith(entry.split('/')[1]))
+      .map((file) => readFileSync(file, 'utf8'))
+      .join('\n');
+    for (const marker of ['signature verification failed', 'DOMPurify']) {
+      expect(first.includes(marker), `${marker} in the entry chunk`).toBe(false);
+      expect(others.includes(marker), `${marker} in a lazy chunk`).toBe(true);
+    }
+  });
+
   it('forwards the same-origin agent path to the agent (no CORS needed)', async () => {
     const response = await fetch(`${stack.consoleUrl}/agent/ping`);
     expect(await response.json()).toEqual({ status: 'pong!' });

@@ -16,6 +16,7 @@ function fakeManager(overrides: Partial<Record<keyof UserManager, unknown>> = {}
     signinRedirectCallback: vi.fn(async () => user),
     signinSilent: vi.fn(async () => null),
     removeUser: vi.fn(async () => {}),
+    metadataService: { getMetadata: vi.fn(async () => ({ issuer: 'https://pool', authorization_endpoint: 'https://pool/authorize' })) },
     ...overrides,
   } as unknown as UserManager;
 }

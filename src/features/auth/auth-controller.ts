@@ -1,4 +1,5 @@
 import type { User, UserManager } from 'oidc-client-ts';
+import { FlowTrace, redact } from '../../lib/flow-trace.ts';
 import { claimsOf } from '../../lib/jwt.ts';
 import { navigate } from '../../lib/navigation.ts';
 import {
@@ -10,7 +11,7 @@ import {
   noStateFailure,
 } from './auth-failure.ts';
 import { type AuthEvent, type AuthState, authReducer, currentUser, INITIAL_AUTH_STATE } from './auth-state.ts';
-import { authorizeParams, FlowTrace, redact } from './flow-trace.ts';
+import { authorizeParams } from './flow-trace.ts';
 import { renewalDelayMs } from './renewal-schedule.ts';
 import { STATE_STORE_PREFIX } from './user-manager-settings.ts';
 
@@ -78,8 +79,17 @@ export class AuthController {
     });
   }
 
+  /** The pool's discovery document when it can be had; the flow trace is never worth failing a sign-in. */
+  private async metadata() {
+    try {
+      return await this.options.manager.metadataService.getMetadata();
+    } catch {
+      return undefined;
+    }
+  }
+
   private async recordDiscovery() {
-    const metadata = await this.options.manager.metadataService.getMetadata().catch(() => undefined);
+    const metadata = await this.metadata();
     if (!metadata) return;
     const { issuer, authorization_endpoint, token_endpoint, jwks_uri, userinfo_endpoint, end_session_endpoint, revocation_endpoint } =
       metadata;
@@ -199,7 +209,7 @@ export class AuthController {
     const stored = sessionStorage.getItem(`${STATE_STORE_PREFIX}${stateId}`);
     const params = await authorizeParams(stored);
     if (params) {
-      const metadata = await this.options.manager.metadataService.getMetadata().catch(() => undefined);
+      const metadata = await this.metadata();
       this.trace.record({ kind: 'authorize', at: Date.now(), endpoint: metadata?.authorization_endpoint, params });
     }
     const code = url.searchParams.get('code');
@@ -312,7 +322,7 @@ export class AuthController {
     sessionStorage.setItem(SIGNED_OUT_FLAG, '1');
     clearTimeout(this.renewTimer);
     this.channel?.postMessage('signed-out');
-    const metadata = await manager.metadataService.getMetadata().catch(() => undefined);
+    const metadata = await this.metadata();
     if (user && metadata?.revocation_endpoint) {
       await manager.revokeTokens(user.refresh_token ? ['refresh_token', 'access_token'] : ['access_token']).catch(() => undefined);
     }

@@ -17,7 +17,8 @@ export interface ChatPanelProps {
   signIn: () => void;
   /** Subscribes to sign-out (here or in another tab); returns the unsubscribe. */
   onSignOut: (listener: () => void) => () => void;
-  debuggerHref?: (description: string | undefined) => string;
+  /** Where the debugger shows why the runtime refused the current token, given the runtime's reason. */
+  debuggerHref?: (reason: string | undefined) => string;
 }
 
 function useDraft() {
@@ -48,8 +49,9 @@ export function ChatPanel({ endpoint, agentName, auth, log, signIn, onSignOut, d
 
   const last = conversation.messages.at(-1);
   const retryAt = last?.role === 'agent' ? last.failure?.retryAt : undefined;
+  const refused = conversation.messages.findLast((message) => message.role === 'agent' && message.failure?.kind === 'rejected');
+  const refusal = refused?.role === 'agent' ? refused.failure?.description : undefined;
   const blockedNote = retryAt && retryAt > now ? t('chat.retryIn', { seconds: Math.ceil((retryAt - now) / 1000) }) : undefined;
-  const rejected = [...conversation.messages].reverse().find((message) => message.role === 'agent' && message.failure?.kind === 'rejected');
 
   return (
     <section className="panel chat" aria-labelledby="chat-title">
@@ -60,14 +62,7 @@ export function ChatPanel({ endpoint, agentName, auth, log, signIn, onSignOut, d
           {t('chat.newConversation')}
         </button>
       </div>
-      <MessageList
-        messages={conversation.messages}
-        agentName={agentName}
-        actions={{
-          signIn,
-          debuggerHref: debuggerHref?.(rejected?.role === 'agent' ? rejected.failure?.description : undefined),
-        }}
-      />
+      <MessageList messages={conversation.messages} agentName={agentName} actions={{ signIn, debuggerHref: debuggerHref?.(refusal) }} />
       <Composer
         draft={draft}
         onDraftChange={setDraft}

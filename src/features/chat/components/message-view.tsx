@@ -1,4 +1,5 @@
 import { t } from '../../../i18n/index.ts';
+import { followLink } from '../../../lib/navigation.ts';
 import type { ChatMessage } from '../conversation.ts';
 import { AnswerParts } from './answer-view.tsx';
 
@@ -22,7 +23,11 @@ function FailureView({ message, actions }: { message: AgentMessage; actions: Fai
           <button type="button" onClick={actions.signIn}>
             {t('auth.signIn')}
           </button>{' '}
-          {failure.kind === 'rejected' && actions.debuggerHref && <a href={actions.debuggerHref}>{t('chat.openDebugger')}</a>}
+          {failure.kind === 'rejected' && actions.debuggerHref && (
+            <a href={actions.debuggerHref} onClick={(event) => followLink(event, actions.debuggerHref ?? '/')}>
+              {t('chat.openDebugger')}
+            </a>
+          )}
         </p>
       )}
     </div>

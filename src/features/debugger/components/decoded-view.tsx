@@ -1,0 +1,67 @@
+import { claimDoc, td } from '../../../i18n/debugger.ts';
+import type { DecodedToken } from '../../../lib/jwt.ts';
+import { formatLocalTime, formatRelative } from '../../../lib/time.ts';
+
+const TIME_FIELDS = new Set(['exp', 'nbf', 'iat', 'auth_time', 'updated_at']);
+
+function FieldTable({ label, fields, now }: { label: string; fields: Record<string, unknown>; now: number }) {
+  return (
+    <table className="claims" aria-label={label}>
+      <thead>
+        <tr>
+          <th scope="col">{td('field')}</th>
+          <th scope="col">{td('value')}</th>
+          <th scope="col">{td('meaning')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {Object.entries(fields).map(([name, value]) => (
+          <tr key={name} data-claim={name}>
+            <th scope="row">{name}</th>
+            <td>
+              {typeof value === 'string' ? value : JSON.stringify(value)}
+              {TIME_FIELDS.has(name) && typeof value === 'number' && Number.isFinite(value) && (
+                <span className="relative">
+                  {' '}
+                  {formatLocalTime(value)} ({formatRelative(value, now)})
+                </span>
+              )}
+            </td>
+            <td className="relative">{claimDoc(name) ?? ''}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function invalidMessage(decoded: DecodedToken, rawParts: number): string | undefined {
+  switch (decoded.kind) {
+    case 'jwt':
+      return undefined;
+    case 'opaque':
+      return td('opaque');
+    case 'jwe':
+      return td('jwe');
+    case 'invalid': {
+      const part = td(`part_${decoded.part ?? 'payload'}`);
+      if (decoded.reason === 'empty') return td('empty');
+      if (decoded.reason === 'too-large') return td('tooLarge');
+      if (decoded.reason === 'parts') return td('parts', { count: rawParts });
+      if (decoded.reason === 'base64') return td('base64', { part });
+      if (decoded.reason === 'json') return td('json', { part });
+      return td('notObject', { part });
+    }
+  }
+}
+
+export function DecodedView({ decoded, now }: { decoded: Extract<DecodedToken, { kind: 'jwt' }>; now: number }) {
+  return (
+    <>
+      <h3>{td('header')}</h3>
+      <FieldTable label={td('headerTable')} fields={decoded.header} now={now} />
+      <h3>{td('claims')}</h3>
+      <FieldTable label={td('claimsTable')} fields={decoded.payload} now={now} />
+    </>
+  );
+}

@@ -1,0 +1,92 @@
+import { useSyncExternalStore } from 'react';
+import { td } from '../../../i18n/debugger.ts';
+import type { FlowEntry, FlowTrace } from '../../../lib/flow-trace.ts';
+
+function Pairs({ values }: { values: Record<string, string | number | undefined> }) {
+  return (
+    <dl className="pairs">
+      {Object.entries(values)
+        .filter(([, value]) => value !== undefined && value !== '')
+        .map(([name, value]) => (
+          <div key={name}>
+            <dt>{name}</dt>
+            <dd>{String(value)}</dd>
+          </div>
+        ))}
+    </dl>
+  );
+}
+
+function Entry({ item }: { item: FlowEntry }) {
+  const time = new Date(item.at).toLocaleTimeString([], { hour12: false });
+  switch (item.kind) {
+    case 'discovery':
+      return (
+        <li>
+          <strong>{td('flowDiscovery')}</strong> <span className="meta">{time}</span>
+          <Pairs values={item.endpoints} />
+        </li>
+      );
+    case 'authorize':
+      return (
+        <li>
+          <strong>{td('flowAuthorize')}</strong> <span className="meta">{time}</span>
+          <Pairs values={{ endpoint: item.endpoint, ...item.params }} />
+        </li>
+      );
+    case 'callback':
+      return (
+        <li>
+          <strong>{td('flowCallback')}</strong> <span className="meta">{time}</span>
+          <Pairs
+            values={{
+              state: item.stateMatched ? td('stateMatched') : td('stateUnmatched'),
+              code: item.code,
+              iss: item.iss,
+              error: item.error,
+            }}
+          />
+        </li>
+      );
+    case 'tokens':
+      return (
+        <li>
+          <strong>{td('flowTokens', { via: item.via })}</strong> <span className="meta">{time}</span>
+          <Pairs
+            values={{
+              token_type: item.tokenType,
+              expires_in: item.expiresIn,
+              scope: item.scope,
+              ...Object.fromEntries(item.received.map((line, index) => [`token ${index + 1}`, line])),
+              clock: item.clockOffsetSeconds === undefined ? undefined : td('clockOffset', { offset: item.clockOffsetSeconds }),
+            }}
+          />
+        </li>
+      );
+    case 'renewal':
+      return (
+        <li>
+          <strong>{td('flowRenewal', { method: item.method, outcome: item.outcome })}</strong> <span className="meta">{time}</span>
+          {item.detail && <Pairs values={{ detail: item.detail }} />}
+        </li>
+      );
+  }
+}
+
+export function FlowInspector({ flow }: { flow: FlowTrace }) {
+  const items = useSyncExternalStore(flow.subscribe, flow.getItems);
+  return (
+    <section className="panel" aria-labelledby="flow-title">
+      <h2 id="flow-title">{td('flow')}</h2>
+      {items.length === 0 ? (
+        <p className="meta">{td('flowEmpty')}</p>
+      ) : (
+        <ol className="flow">
+          {items.map((item) => (
+            <Entry key={item.id} item={item} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

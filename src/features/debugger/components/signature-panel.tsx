@@ -1,0 +1,54 @@
+import { td } from '../../../i18n/debugger.ts';
+import type { SignatureResult } from '../verify-signature.ts';
+
+function describe(result: SignatureResult): { title: string; detail?: string; ok: boolean } {
+  switch (result.status) {
+    case 'verified':
+      return { title: td('verified'), detail: td('verifiedDetail', { alg: result.alg, kid: result.kid ?? '(none)' }), ok: true };
+    case 'invalid':
+      return { title: td('invalid'), detail: td('invalidDetail'), ok: false };
+    case 'no-key':
+      return { title: td('noKey'), detail: td('noKeyDetail', { source: result.source, kid: result.kid ?? '(none)' }), ok: false };
+    case 'fetch-failed':
+      return { title: td('fetchFailed'), detail: td('fetchFailedDetail', { url: result.url }), ok: false };
+    case 'alg-none':
+      return { title: td('algNone'), ok: false };
+    case 'unsupported':
+      return { title: td('unsupported', { alg: result.alg }), ok: false };
+    case 'bad-key':
+      return { title: td('badKey', { detail: result.detail }), ok: false };
+  }
+}
+
+export function SignaturePanel(props: {
+  result: SignatureResult | undefined;
+  source: string;
+  keyText: string;
+  onKeyText: (text: string) => void;
+}) {
+  const shown = props.result && describe(props.result);
+  return (
+    <section className="panel" aria-labelledby="signature-title">
+      <h2 id="signature-title">{td('signature')}</h2>
+      <p className="meta">{td('keySource', { source: props.source })}</p>
+      <output className={`notice ${shown ? (shown.ok ? 'ok' : 'error') : ''}`} data-testid="signature-result">
+        {shown ? (
+          <>
+            <strong>{shown.title}</strong> {shown.detail}
+          </>
+        ) : (
+          td('checking')
+        )}
+      </output>
+      <label className="field">
+        {td('keyLabel')}
+        <textarea
+          rows={3}
+          value={props.keyText}
+          placeholder={td('keyPlaceholder')}
+          onChange={(event) => props.onKeyText(event.target.value)}
+        />
+      </label>
+    </section>
+  );
+}

@@ -1,0 +1,128 @@
+import type { SignatureResult } from './verify-signature.ts';
+
+/** What agentkit.yaml says for inbound auth: runtime_jwt_discovery_url and runtime_jwt_allowed_clients. */
+export interface RuntimeSettings {
+  discoveryUrl: string;
+  /** Empty: any client of the pool is allowed. */
+  allowedClients: string[];
+}
+
+export type CheckName = 'signature' | 'iss' | 'client_id' | 'exp' | 'nbf';
+
+/** ok: undefined while it cannot be decided yet (keys or discovery still loading). */
+export interface Check {
+  name: CheckName;
+  ok: boolean | undefined;
+  detail: string;
+}
+
+export type Verdict = { kind: 'accepted' } | { kind: 'rejected'; failing: CheckName[] } | { kind: 'pending' };
+
+export function signatureCheck(signature: SignatureResult | undefined): Check {
+  if (!signature) return { name: 'signature', ok: undefined, detail: 'checking against the pool keys…' };
+  switch (signature.status) {
+    case 'verified':
+      return { name: 'signature', ok: true, detail: `verified with ${signature.alg}${signature.kid ? `, kid ${signature.kid}` : ''}` };
+    case 'invalid':
+      return { name: 'signature', ok: false, detail: 'invalid signature' };
+    case 'no-key':
+      return { name: 'signature', ok: false, detail: `no key of the pool has kid ${signature.kid ?? '(none)'}` };
+    case 'fetch-failed':
+      return {
+        name: 'signature',
+        ok: undefined,
+        detail: `could not fetch ${signature.url} (CORS or network): the runtime can, this browser cannot`,
+      };
+    case 'alg-none':
+      return { name: 'signature', ok: false, detail: 'alg none is never accepted' };
+    case 'unsupported':
+      return { name: 'signature', ok: false, detail: `algorithm ${signature.alg} is not accepted (asymmetric algorithms only)` };
+    case 'bad-key':
+      return { name: 'signature', ok: undefined, detail: signature.detail };
+  }
+}
+
+export function issuerCheck(iss: unknown, discoveryIssuer: string | undefined): Check {
+  if (discoveryIssuer === undefined) return { name: 'iss', ok: undefined, detail: 'waiting for the discovery document' };
+  if (iss === discoveryIssuer) return { name: 'iss', ok: true, detail: `equals the discovery issuer ${discoveryIssuer}` };
+  return {
+    name: 'iss',
+    ok: false,
+    detail: `${iss === undefined ? 'missing' : JSON.stringify(iss)} is not the discovery issuer ${discoveryIssuer}`,
+  };
+}
+
+export function clientCheck(clientId: unknown, allowed: string[]): Check {
+  if (allowed.length === 0) return { name: 'client_id', ok: true, detail: 'any client is allowed (empty list)' };
+  if (typeof clientId === 'string' && allowed.includes(clientId)) return { name: 'client_id', ok: true, detail: `${clientId} is allowed` };
+  return {
+    name: 'client_id',
+    ok: false,
+    detail: `${typeof clientId === 'string' ? clientId : 'missing'} is not in the allowed clients (${allowed.join(', ')})`,
+  };
+}
+
+export function expiryCheck(exp: unknown, nowSeconds: number): Check {
+  if (typeof exp !== 'number') return { name: 'exp', ok: false, detail: 'no exp claim: the runtime needs an expiring token' };
+  if (exp <= nowSeconds) return { name: 'exp', ok: false, detail: `expired ${Math.round(nowSeconds - exp)} s ago` };
+  return { name: 'exp', ok: true, detail: `valid for ${Math.round(exp - nowSeconds)} s more` };
+}
+
+export function notBeforeCheck(nbf: unknown, nowSeconds: number): Check {
+  if (nbf === undefined) return { name: 'nbf', ok: true, detail: 'no nbf claim: valid from issue' };
+  if (typeof nbf !== 'number') return { name: 'nbf', ok: false, detail: 'nbf is not a number' };
+  if (nbf > nowSeconds) return { name: 'nbf', ok: false, detail: `not valid for another ${Math.round(nbf - nowSeconds)} s` };
+  return { name: 'nbf', ok: true, detail: 'already valid' };
+}
+
+/** Every check the AgentKit gateway makes with runtime_auth_type custom_jwt, in its order. */
+export function runtimeChecks(input: {
+  payload: Record<string, unknown>;
+  signature: SignatureResult | undefined;
+  discoveryIssuer: string | undefined;
+  settings: RuntimeSettings;
+  nowMs: number;
+}): Check[] {
+  const now = input.nowMs / 1000;
+  return [
+    signatureCheck(input.signature),
+    issuerCheck(input.payload.iss, input.discoveryIssuer),
+    clientCheck(input.payload.client_id, input.settings.allowedClients),
+    expiryCheck(input.payload.exp, now),
+    notBeforeCheck(input.payload.nbf, now),
+  ];
+}
+
+/** Which check a runtime error_description is about: "client not allowed (client_id x)" → client_id. */
+export function reportedCheck(reason: string): CheckName {
+  const claim = /\((\w+)/.exec(reason)?.[1];
+  if (claim === 'iss' || claim === 'client_id' || claim === 'exp' || claim === 'nbf') return claim;
+  return 'signature';
+}
+
+/** The runtime's own refusal outranks what this browser could check (keys it cannot fetch, another allowed list). */
+export function withReportedFailure(checks: Check[], reason: string | undefined, reportedNote: string): Check[] {
+  if (!reason) return checks;
+  const name = reportedCheck(reason);
+  return checks.map((check) =>
+    check.name === name && check.ok !== false ? { ...check, ok: false, detail: `${reportedNote}: ${reason}` } : check,
+  );
+}
+
+export function verdictOf(checks: Check[]): Verdict {
+  const failing = checks.filter((check) => check.ok === false).map((check) => check.name);
+  if (failing.length > 0) return { kind: 'rejected', failing };
+  return checks.every((check) => check.ok === true) ? { kind: 'accepted' } : { kind: 'pending' };
+}
+
+/** The inbound auth block of agentkit.yaml for these settings. */
+export function agentkitYaml(settings: RuntimeSettings): string {
+  const clients = settings.allowedClients.length ? `\n${settings.allowedClients.map((client) => `    - ${client}`).join('\n')}` : ' []';
+  return [
+    'launch_types:',
+    '  cloud:',
+    '    runtime_auth_type: custom_jwt',
+    `    runtime_jwt_discovery_url: ${settings.discoveryUrl}`,
+    `    runtime_jwt_allowed_clients:${clients}`,
+  ].join('\n');
+}

@@ -1,0 +1,125 @@
+import {
+  compactVerify,
+  createLocalJWKSet,
+  errors,
+  type FlattenedJWSInput,
+  importJWK,
+  importSPKI,
+  importX509,
+  type JSONWebKeySet,
+  type JWK,
+  type JWSHeaderParameters,
+} from 'jose';
+
+export type SignatureResult =
+  | { status: 'verified'; alg: string; kid?: string; source: string }
+  | { status: 'invalid'; alg: string; kid?: string; source: string }
+  | { status: 'no-key'; kid?: string; source: string }
+  | { status: 'fetch-failed'; url: string }
+  | { status: 'alg-none' }
+  | { status: 'unsupported'; alg: string }
+  | { status: 'bad-key'; detail: string };
+
+export const SUPPORTED_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519'];
+
+type KeyResolver = (header: JWSHeaderParameters, token: FlattenedJWSInput) => Promise<CryptoKey | Uint8Array>;
+
+export interface Discovery {
+  issuer: string;
+  jwks_uri: string;
+}
+
+const documents = new Map<string, Promise<unknown>>();
+
+/** Fetches JSON once per URL for the page's life; a failure is not cached, so "try again" works. */
+function fetchJson(url: string): Promise<unknown> {
+  let pending = documents.get(url);
+  if (!pending) {
+    pending = fetch(url, { cache: 'no-store' }).then(async (response) => {
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      return response.json();
+    });
+    pending.catch(() => documents.delete(url));
+    documents.set(url, pending);
+  }
+  return pending;
+}
+
+export class FetchFailed extends Error {
+  readonly url: string;
+  constructor(url: string) {
+    super(`could not fetch ${url}`);
+    this.url = url;
+  }
+}
+
+export async function loadDiscovery(discoveryUrl: string): Promise<Discovery> {
+  try {
+    return (await fetchJson(discoveryUrl)) as Discovery;
+  } catch {
+    throw new FetchFailed(discoveryUrl);
+  }
+}
+
+export function discoveryUrlOf(issuer: string): string {
+  return `${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`;
+}
+
+async function keysFromDiscovery(discoveryUrl: string): Promise<KeyResolver> {
+  const discovery = await loadDiscovery(discoveryUrl);
+  let jwks: JSONWebKeySet;
+  try {
+    jwks = (await fetchJson(discovery.jwks_uri)) as JSONWebKeySet;
+  } catch {
+    throw new FetchFailed(discovery.jwks_uri);
+  }
+  return createLocalJWKSet(jwks) as KeyResolver;
+}
+
+/** A pasted key: a JWKS, a single JWK, a PEM public key (SPKI) or a PEM certificate. */
+async function keysFromText(text: string, alg: string): Promise<KeyResolver> {
+  const trimmed = text.trim();
+  if (trimmed.startsWith('{')) {
+    const parsed = JSON.parse(trimmed) as JSONWebKeySet | JWK;
+    if ('keys' in parsed && Array.isArray(parsed.keys)) return createLocalJWKSet(parsed) as KeyResolver;
+    const key = await importJWK(parsed as JWK, alg);
+    return async () => key;
+  }
+  if (trimmed.includes('BEGIN CERTIFICATE')) {
+    const key = await importX509(trimmed, alg);
+    return async () => key;
+  }
+  if (trimmed.includes('BEGIN PUBLIC KEY')) {
+    const key = await importSPKI(trimmed, alg);
+    return async () => key;
+  }
+  throw new Error('paste a JWK, a JWKS, a PEM public key or a PEM certificate');
+}
+
+export type KeySource = { kind: 'discovery'; discoveryUrl: string } | { kind: 'pasted'; text: string };
+
+/** Checks the signature only (no claims), in the browser on WebCrypto. Never throws. */
+export async function verifySignature(token: string, header: Record<string, unknown>, source: KeySource): Promise<SignatureResult> {
+  const alg = typeof header.alg === 'string' ? header.alg : '';
+  const kid = typeof header.kid === 'string' ? header.kid : undefined;
+  if (alg.toLowerCase() === 'none') return { status: 'alg-none' };
+  if (!SUPPORTED_ALGORITHMS.includes(alg)) return { status: 'unsupported', alg: alg || '(missing)' };
+  const sourceName = source.kind === 'discovery' ? source.discoveryUrl : 'pasted key';
+  let keys: KeyResolver;
+  try {
+    keys = source.kind === 'discovery' ? await keysFromDiscovery(source.discoveryUrl) : await keysFromText(source.text, alg);
+  } catch (error) {
+    if (error instanceof FetchFailed) return { status: 'fetch-failed', url: error.url };
+    return { status: 'bad-key', detail: error instanceof Error ? error.message : String(error) };
+  }
+  try {
+    await compactVerify(token, keys, { algorithms: SUPPORTED_ALGORITHMS });
+    return { status: 'verified', alg, kid, source: sourceName };
+  } catch (error) {
+    if (error instanceof errors.JWKSNoMatchingKey) return { status: 'no-key', kid, source: sourceName };
+    if (error instanceof errors.JWSSignatureVerificationFailed) return { status: 'invalid', alg, kid, source: sourceName };
+    if (error instanceof errors.JWKSMultipleMatchingKeys) return { status: 'invalid', alg, kid, source: sourceName };
+    if (error instanceof errors.JOSEError && source.kind === 'pasted') return { status: 'bad-key', detail: error.message };
+    return { status: 'invalid', alg, kid, source: sourceName };
+  }
+}

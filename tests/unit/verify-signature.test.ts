@@ -1,0 +1,63 @@
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { verifySignature } from '../../src/features/debugger/verify-signature.ts';
+import { decodeToken } from '../../src/lib/jwt.ts';
+
+async function signed(alg: string) {
+  const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true });
+  const token = await new SignJWT({ sub: 'u' }).setProtectedHeader({ alg, kid: `${alg}-key` }).sign(privateKey);
+  return { token, jwk: { ...(await exportJWK(publicKey)), kid: `${alg}-key`, alg } };
+}
+
+function header(token: string) {
+  const decoded = decodeToken(token);
+  if (decoded.kind !== 'jwt') throw new Error('not a jwt');
+  return decoded.header;
+}
+
+describe('verifySignature with a pasted key', () => {
+  for (const alg of ['RS256', 'PS256', 'ES256', 'EdDSA']) {
+    it(`verifies ${alg} and refuses the same token with one changed signature character`, async () => {
+      const { token, jwk } = await signed(alg);
+      const source = { kind: 'pasted' as const, text: JSON.stringify({ keys: [jwk] }) };
+      expect(await verifySignature(token, header(token), source)).toMatchObject({ status: 'verified', alg, kid: `${alg}-key` });
+      const [h, p, s] = token.split('.');
+      const tampered = `${h}.${p}.${s[0] === 'A' ? 'B' : 'A'}${s.slice(1)}`;
+      expect((await verifySignature(tampered, header(tampered), source)).status).toBe('invalid');
+    });
+  }
+
+  it('says which problem it is: no key with the kid, alg none, a symmetric alg, an unusable key', async () => {
+    const { token, jwk } = await signed('RS256');
+    const other = await signed('RS256');
+    expect(
+      (await verifySignature(token, header(token), { kind: 'pasted', text: JSON.stringify({ keys: [{ ...other.jwk, kid: 'other' }] }) }))
+        .status,
+    ).toBe('no-key');
+    expect((await verifySignature(token, { alg: 'none' }, { kind: 'pasted', text: JSON.stringify(jwk) })).status).toBe('alg-none');
+    expect(await verifySignature(token, { alg: 'HS256' }, { kind: 'pasted', text: JSON.stringify(jwk) })).toEqual({
+      status: 'unsupported',
+      alg: 'HS256',
+    });
+    expect((await verifySignature(token, header(token), { kind: 'pasted', text: 'not a key' })).status).toBe('bad-key');
+  });
+
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('reports keys it cannot fetch instead of calling the token invalid', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        throw new TypeError('Failed to fetch');
+      }),
+    );
+    const { token } = await signed('RS256');
+    const result = await verifySignature(token, header(token), {
+      kind: 'discovery',
+      discoveryUrl: 'http://127.0.0.1:9/.well-known/openid-configuration',
+    });
+    expect(result).toEqual({ status: 'fetch-failed', url: 'http://127.0.0.1:9/.well-known/openid-configuration' });
+  });
+});
