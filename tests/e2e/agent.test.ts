@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createAgentServer } from '../../dev/agent/create-agent-server.ts';
 import { accessTokenClaims, base64url, signAsPool } from '../support/forge.ts';
 import { loginOverHttp, type TokenSet } from '../support/http-login.ts';
+import { partnerToken } from '../support/stack-helpers.ts';
 
 const stack = inject('stack');
 
@@ -186,13 +187,7 @@ describe('local agent: inbound auth like custom_jwt', () => {
   });
 
   it('refuses a real token of a client that is not in the allowed list', async () => {
-    const partner = await loginOverHttp({
-      issuer: stack.issuer,
-      clientId: stack.partnerClientId,
-      redirectUri: `${stack.consoleUrl}/callback`,
-      username: 'bob',
-      password: 'bob-password',
-    });
+    const partner = await partnerToken(stack);
     await expectRefused(partner.access_token, /client not allowed \(client_id partner-app\)/);
   });
 

@@ -1,10 +1,10 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createAgentServer } from '../../dev/agent/create-agent-server.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { resetConfigJson, setConfigJson } from '../support/config-json.ts';
 import { authStatus, signIn } from '../support/console-page.ts';
 import { freePort } from '../support/processes.ts';
+import { startStrictAgent } from '../support/stack-helpers.ts';
 
 const stack = inject('stack');
 let browser: Browser;
@@ -201,12 +201,7 @@ describe('talking to the agent', () => {
 
 describe('calls that fail or need a renewal', () => {
   it('a session the agent keeps refusing: its reason, "Sign in", and the prompt kept', async () => {
-    const strictAgent = await createAgentServer({
-      port: 0,
-      auth: { discoveryUrl: `${stack.issuer}/.well-known/openid-configuration`, allowedClients: [stack.partnerClientId] },
-      corsOrigins: [stack.consoleUrl],
-      audit: () => {},
-    });
+    const strictAgent = await startStrictAgent(stack);
     try {
       setConfigJson(stack.distDir, { AGENT_ENDPOINT: strictAgent.url });
       const { page } = await newPage();

@@ -1,11 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createAgentServer } from '../../dev/agent/create-agent-server.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { resetConfigJson, setConfigJson } from '../support/config-json.ts';
 import { authStatus, signIn } from '../support/console-page.ts';
 import { accessTokenClaims, signAsPool } from '../support/forge.ts';
-import { loginOverHttp } from '../support/http-login.ts';
+import { partnerToken, startStrictAgent } from '../support/stack-helpers.ts';
 
 const stack = inject('stack');
 let browser: Browser;
@@ -58,13 +57,7 @@ describe('the token debugger', () => {
   });
 
   it('a real token of a client missing from the allowed list is rejected naming client_id', async () => {
-    const partner = await loginOverHttp({
-      issuer: stack.issuer,
-      clientId: stack.partnerClientId,
-      redirectUri: `${stack.consoleUrl}/callback`,
-      username: 'bob',
-      password: 'bob-password',
-    });
+    const partner = await partnerToken(stack);
     await paste(partner.access_token);
     await expect.poll(signatureResult).toMatch(/^Signature verified/);
     await expect.poll(verdict).toBe('Rejected (failing: client_id)');
@@ -141,12 +134,7 @@ describe('the token debugger', () => {
 
 describe('from a refused call to the debugger', () => {
   it("the conversation's 401 links to the debugger with the failing check already shown", async () => {
-    const strictAgent = await createAgentServer({
-      port: 0,
-      auth: { discoveryUrl: `${stack.issuer}/.well-known/openid-configuration`, allowedClients: [stack.partnerClientId] },
-      corsOrigins: [stack.consoleUrl],
-      audit: () => {},
-    });
+    const strictAgent = await startStrictAgent(stack);
     try {
       setConfigJson(stack.distDir, { AGENT_ENDPOINT: strictAgent.url });
       const tab = await (await browser.newContext()).newPage();
