@@ -3,7 +3,7 @@
  * wires the console to them; otherwise starts only the Vite dev server against the configured cloud pool.
  */
 import { createServer, loadEnv } from 'vite';
-import { createAgentServer } from './agent/create-agent-server.ts';
+import { DEV_AGENT_PATH } from './console-env.ts';
 import {
   DEFAULT_AGENT_PORT,
   DEFAULT_CONSOLE_PORT,
@@ -13,8 +13,6 @@ import {
   readSeconds,
   TEN_HOURS_IN_SECONDS,
 } from './defaults.ts';
-import { createUserPool } from './userpool/create-user-pool.ts';
-import { describeDemoUsers } from './userpool/main.ts';
 
 const env = loadEnv('development', process.cwd(), '');
 const consolePort = readPort(env.CONSOLE_PORT, DEFAULT_CONSOLE_PORT, 'CONSOLE_PORT');
@@ -23,6 +21,10 @@ const closers: Array<() => Promise<void>> = [];
 const banner: string[] = [];
 
 async function startLocalStack() {
+  // Loaded only when needed: a console pointed at a cloud pool does not start (or warn about) oidc-provider.
+  const { createUserPool } = await import('./userpool/create-user-pool.ts');
+  const { createAgentServer } = await import('./agent/create-agent-server.ts');
+  const { describeDemoUsers } = await import('./userpool/main.ts');
   const pool = await createUserPool({
     port: readPort(env.USERPOOL_PORT, DEFAULT_USERPOOL_PORT, 'USERPOOL_PORT'),
     consoleOrigins: [consoleOrigin],
@@ -47,7 +49,7 @@ async function startLocalStack() {
   });
   banner.push(
     `  User pool  ${pool.issuer}  (local, OpenID Connect)`,
-    `  Agent      ${agent.url}/invoke  (local, custom_jwt, reached through ${consoleOrigin}/agent)`,
+    `  Agent      ${agent.url}/invoke  (local, custom_jwt, reached through ${consoleOrigin}${DEV_AGENT_PATH})`,
     '',
     '  Demo users (username / password):',
     describeDemoUsers(),
@@ -60,8 +62,10 @@ async function stopAll(code: number) {
 }
 
 try {
-  if (env.OAUTH2_ISSUER_URI) banner.push(`  User pool  ${env.OAUTH2_ISSUER_URI}  (from your configuration)`);
-  else await startLocalStack();
+  if (env.OAUTH2_ISSUER_URI) {
+    banner.push(`  User pool  ${env.OAUTH2_ISSUER_URI}  (from your configuration)`);
+    if (env.AGENT_ENDPOINT) banner.push(`  Agent      ${env.AGENT_ENDPOINT}  (reached through ${consoleOrigin}${DEV_AGENT_PATH})`);
+  } else await startLocalStack();
   const vite = await createServer({ server: { port: consolePort } });
   closers.unshift(() => vite.close());
   await vite.listen();
