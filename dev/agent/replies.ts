@@ -52,6 +52,12 @@ const HELP = [
   '| `/hostile` | markdown full of scripts and `javascript:` links |',
   '| `/fail` | a 500 from failing agent code |',
   '| `/stream-fail` | a stream that fails midway with an error frame |',
+  '',
+  'The same call from a terminal:',
+  '',
+  '```bash',
+  'curl "$AGENT_ENDPOINT/invoke" -H "authorization: Bearer $ACCESS_TOKEN" -H \'content-type: application/json\' --data-raw \'{"prompt": "/help"}\'',
+  '```',
 ].join('\n');
 
 function adkText(invocationId: string, text: string, partial: boolean) {

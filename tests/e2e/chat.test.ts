@@ -112,6 +112,40 @@ describe('talking to the agent', () => {
     expect(await lastAnswer(page).locator('pre.json-block').textContent()).toContain('"tools": [');
   });
 
+  it('renders GFM tables and code blocks with a copy button', async () => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: stack.consoleUrl });
+    await send(page, '/help');
+    await answerWhenSettled(page);
+    expect(await lastAnswer(page).locator('table tr').count()).toBeGreaterThan(5);
+    await lastAnswer(page).getByRole('button', { name: 'Copy code' }).click();
+    await expect.poll(() => lastAnswer(page).getByRole('button', { name: 'Copied' }).count()).toBe(1);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^curl "\$AGENT_ENDPOINT\/invoke"/);
+  });
+
+  it('shows the AgentKit error of a failing agent, and an error frame that ends a stream', async () => {
+    await send(page, '/fail');
+    expect(await answerWhenSettled(page)).toContain(
+      'The agent failed (500 RuntimeError): The agent code raised an exception (simulated by /fail).',
+    );
+    await send(page, '/stream-fail');
+    const text = await answerWhenSettled(page);
+    expect(text).toContain('Starting the work, this will not end well…');
+    expect(text).toContain('The agent failed while answering (RuntimeError): The tool backend crashed midway (simulated).');
+    expect(await lastAnswer(page).getAttribute('data-status')).toBe('error');
+  });
+
+  it('says so when the browser is offline, keeping the prompt', async () => {
+    await page.context().setOffline(true);
+    try {
+      await send(page, 'are you there?');
+      expect(await answerWhenSettled(page)).toContain('You are offline. Reconnect, then send again.');
+      expect(await messageBox(page).inputValue()).toBe('are you there?');
+    } finally {
+      await page.context().setOffline(false);
+    }
+    await messageBox(page).fill('');
+  });
+
   it('"Stop" aborts a running answer and keeps the partial text, marked as stopped', async () => {
     await send(page, '/slow');
     await expect.poll(() => lastAnswer(page).textContent(), { timeout: 10_000 }).toContain('tick tick');
@@ -146,9 +180,11 @@ describe('talking to the agent', () => {
   it('lists every call of this page in the call log with its status, mode and user', async () => {
     const rows = page.getByRole('table', { name: 'Call log' }).locator('tbody tr');
     const texts = await rows.allTextContents();
-    expect(texts).toHaveLength(7); // the greeting, /stream, /weather, /json, /slow, /hostile, /count
-    expect(texts.filter((row) => row.includes('200') && row.includes('stream')).length).toBe(4);
-    expect(texts.filter((row) => row.includes('JSON')).length).toBe(3);
+    // the greeting, /stream, /weather, /json, /help, /fail, /stream-fail, offline, /slow, /hostile, /count
+    expect(texts).toHaveLength(11);
+    expect(texts.filter((row) => row.includes('200') && row.includes('stream')).length).toBe(5);
+    expect(texts.filter((row) => row.includes('500'))).toHaveLength(1);
+    expect(texts.filter((row) => row.includes('no answer'))).toHaveLength(1);
     expect(texts.filter((row) => row.includes('stopped'))).toHaveLength(1);
     expect(texts.every((row) => row.includes('5f0c2a8e'))).toBe(true); // made as alice
   });

@@ -132,6 +132,20 @@ describe('the token debugger', () => {
   });
 });
 
+describe('the debugger signed out', () => {
+  it('works without a session: a pasted token of the pool verifies and is accepted', async () => {
+    const tab = await (await browser.newContext()).newPage();
+    await tab.goto(`${stack.consoleUrl}/debugger`);
+    await tab.locator('.auth-status', { hasText: 'Signed out' }).waitFor();
+    expect(await tab.getByRole('button', { name: 'Use my access token' }).count()).toBe(0);
+    await tab
+      .getByRole('textbox', { name: 'Token' })
+      .fill(await signAsPool(stack.signingKey, accessTokenClaims(stack.issuer, stack.clientId)));
+    await expect.poll(() => tab.getByTestId('signature-result').textContent()).toMatch(/^Signature verified/);
+    await expect.poll(() => tab.locator('.verdict').textContent()).toBe('Accepted');
+  });
+});
+
 describe('from a refused call to the debugger', () => {
   it("the conversation's 401 links to the debugger with the failing check already shown", async () => {
     const strictAgent = await startStrictAgent(stack);

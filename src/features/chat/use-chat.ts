@@ -68,6 +68,8 @@ export function useChat(options: {
 
   const mutation = useMutation({
     mutationKey: agentMutationKey,
+    // Offline, TanStack Query would pause the call silently; the HTTP module reports "offline" itself.
+    networkMode: 'always',
     mutationFn: async ({ prompt, agentId, signal }: SendVariables) => {
       const { endpoint, auth, log } = latest.current;
       try {
