@@ -1,5 +1,5 @@
 import type { User, UserManager } from 'oidc-client-ts';
-import { FlowTrace, redact } from '../../lib/flow-trace.ts';
+import { FlowTrace } from '../../lib/flow-trace.ts';
 import { claimsOf } from '../../lib/jwt.ts';
 import { navigate } from '../../lib/navigation.ts';
 import {
@@ -11,7 +11,7 @@ import {
   noStateFailure,
 } from './auth-failure.ts';
 import { type AuthEvent, type AuthState, authReducer, currentUser, INITIAL_AUTH_STATE } from './auth-state.ts';
-import { authorizeParams } from './flow-trace.ts';
+import { traceCallback, traceDiscovery, traceTokens } from './flow-trace.ts';
 import { renewalDelayMs } from './renewal-schedule.ts';
 import { STATE_STORE_PREFIX } from './user-manager-settings.ts';
 
@@ -59,26 +59,6 @@ export class AuthController {
     this.trace = options.trace ?? new FlowTrace();
   }
 
-  private recordTokens(user: User, via: string) {
-    const claims = claimsOf(user.access_token);
-    const iat = claims?.iat;
-    this.trace.record({
-      kind: 'tokens',
-      at: Date.now(),
-      via,
-      tokenType: user.token_type,
-      expiresIn: user.expires_in,
-      scope: user.scope,
-      received: [
-        `access_token: ${claims ? 'JWT' : 'opaque'}, ${redact(user.access_token)}`,
-        ...(user.id_token ? [`id_token: JWT, ${redact(user.id_token)}`] : []),
-        ...(user.refresh_token ? [`refresh_token: ${redact(user.refresh_token)}`] : []),
-      ],
-      // The pool's clock at issue (iat) against ours at receipt: the skew, to within the network delay.
-      clockOffsetSeconds: typeof iat === 'number' ? Math.round(iat - Date.now() / 1000) : undefined,
-    });
-  }
-
   /** The pool's discovery document when it can be had; the flow trace is never worth failing a sign-in. */
   private async metadata() {
     try {
@@ -90,14 +70,7 @@ export class AuthController {
 
   private async recordDiscovery() {
     const metadata = await this.metadata();
-    if (!metadata) return;
-    const { issuer, authorization_endpoint, token_endpoint, jwks_uri, userinfo_endpoint, end_session_endpoint, revocation_endpoint } =
-      metadata;
-    this.trace.record({
-      kind: 'discovery',
-      at: Date.now(),
-      endpoints: { issuer, authorization_endpoint, token_endpoint, jwks_uri, userinfo_endpoint, end_session_endpoint, revocation_endpoint },
-    });
+    if (metadata) traceDiscovery(this.trace, metadata);
   }
 
   getState = (): AuthState => this.state;
@@ -166,7 +139,7 @@ export class AuthController {
       if (user) {
         void this.recordDiscovery();
         this.trace.record({ kind: 'renewal', at: Date.now(), method: 'iframe', outcome: 'ok', detail: 'start-up restore (prompt=none)' });
-        this.recordTokens(user, 'prompt=none at start-up');
+        traceTokens(this.trace, user, 'prompt=none at start-up');
         return this.accept(user);
       }
     } catch {
@@ -205,22 +178,9 @@ export class AuthController {
       leaveCallback('/');
       return this.dispatch({ type: 'sign-in-failed', failure: noStateFailure() });
     }
-    const stateId = url.searchParams.get('state') ?? '';
-    const stored = sessionStorage.getItem(`${STATE_STORE_PREFIX}${stateId}`);
-    const params = await authorizeParams(stored);
-    if (params) {
-      const metadata = await this.metadata();
-      this.trace.record({ kind: 'authorize', at: Date.now(), endpoint: metadata?.authorization_endpoint, params });
-    }
-    const code = url.searchParams.get('code');
-    this.trace.record({
-      kind: 'callback',
-      at: Date.now(),
-      stateMatched: stored !== null,
-      code: code ? redact(code) : '(none)',
-      iss: url.searchParams.get('iss') ?? undefined,
-      error: url.searchParams.get('error') ?? undefined,
-    });
+    // Read before the library consumes it: the flow inspector rebuilds the authorize request from it.
+    const stored = sessionStorage.getItem(`${STATE_STORE_PREFIX}${url.searchParams.get('state')}`);
+    await traceCallback(this.trace, url, stored, (await this.metadata())?.authorization_endpoint);
     let user: User;
     try {
       user = await this.options.manager.signinRedirectCallback(url.href);
@@ -236,7 +196,7 @@ export class AuthController {
     }
     // Replace the callback entry: code and state leave the address bar and the history.
     leaveCallback(String((user.state as { returnTo?: string } | undefined)?.returnTo ?? '/'));
-    this.recordTokens(user, 'authorization_code + PKCE');
+    traceTokens(this.trace, user, 'authorization_code + PKCE');
     void this.recordDiscovery();
     this.accept(user);
   }
@@ -298,7 +258,7 @@ export class AuthController {
       }
       if (!user) throw new Error('the pool returned no user');
       this.trace.record({ kind: 'renewal', at: Date.now(), method, outcome: 'ok' });
-      this.recordTokens(user, method === 'refresh_token' ? 'refresh_token grant' : 'prompt=none iframe');
+      traceTokens(this.trace, user, method === 'refresh_token' ? 'refresh_token grant' : 'prompt=none iframe');
       this.accept(user);
       return user;
     } catch (error) {

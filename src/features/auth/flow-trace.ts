@@ -1,4 +1,6 @@
-import { redact } from '../../lib/flow-trace.ts';
+import type { OidcMetadata, User } from 'oidc-client-ts';
+import { type FlowTrace, redact } from '../../lib/flow-trace.ts';
+import { claimsOf } from '../../lib/jwt.ts';
 
 async function sha256Base64Url(text: string): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
@@ -40,4 +42,50 @@ export async function authorizeParams(stored: string | null): Promise<Record<str
     ...(state.code_verifier ? { code_challenge: await sha256Base64Url(state.code_verifier), code_challenge_method: 'S256' } : {}),
     ...(state.response_mode ? { response_mode: state.response_mode } : {}),
   };
+}
+
+/** The authorize request (if this tab started it) and the callback, with the code redacted. */
+export async function traceCallback(trace: FlowTrace, url: URL, storedState: string | null, authorizationEndpoint: string | undefined) {
+  const params = await authorizeParams(storedState);
+  if (params) trace.record({ kind: 'authorize', at: Date.now(), endpoint: authorizationEndpoint, params });
+  const code = url.searchParams.get('code');
+  trace.record({
+    kind: 'callback',
+    at: Date.now(),
+    stateMatched: storedState !== null,
+    code: code ? redact(code) : '(none)',
+    iss: url.searchParams.get('iss') ?? undefined,
+    error: url.searchParams.get('error') ?? undefined,
+  });
+}
+
+export function traceTokens(trace: FlowTrace, user: User, via: string) {
+  const claims = claimsOf(user.access_token);
+  const iat = claims?.iat;
+  trace.record({
+    kind: 'tokens',
+    at: Date.now(),
+    via,
+    tokenType: user.token_type,
+    expiresIn: user.expires_in,
+    scope: user.scope,
+    received: [
+      `access_token: ${claims ? 'JWT' : 'opaque'}, ${redact(user.access_token)}`,
+      ...(user.id_token ? [`id_token: JWT, ${redact(user.id_token)}`] : []),
+      ...(user.refresh_token ? [`refresh_token: ${redact(user.refresh_token)}`] : []),
+    ],
+    // The pool's clock at issue (iat) against ours at receipt: the skew, to within the network delay.
+    // (The pool's Date header would be exact, but browsers hide it from cross-origin reads.)
+    clockOffsetSeconds: typeof iat === 'number' ? Math.round(iat - Date.now() / 1000) : undefined,
+  });
+}
+
+export function traceDiscovery(trace: FlowTrace, metadata: Partial<OidcMetadata>) {
+  const { issuer, authorization_endpoint, token_endpoint, jwks_uri, userinfo_endpoint, end_session_endpoint, revocation_endpoint } =
+    metadata;
+  trace.record({
+    kind: 'discovery',
+    at: Date.now(),
+    endpoints: { issuer, authorization_endpoint, token_endpoint, jwks_uri, userinfo_endpoint, end_session_endpoint, revocation_endpoint },
+  });
 }
