@@ -8,6 +8,7 @@ import { CallLogPanel } from '../features/chat/components/call-log-panel.tsx';
 import { ChatPanel } from '../features/chat/components/chat-panel.tsx';
 import { debuggerSearch } from '../features/debugger/debugger-url.ts';
 import { TokenPanel } from '../features/token/components/token-panel.tsx';
+import { t } from '../i18n/index.ts';
 import { agentAuthFrom } from './agent-auth.ts';
 
 export function HomePage({ callLog }: { callLog: CallLog }) {
@@ -35,7 +36,14 @@ export function HomePage({ callLog }: { callLog: CallLog }) {
           debuggerHref={(reason) => `/debugger${debuggerSearch(runtimeDefaults, 'access', reason)}`}
         />
         <aside className="side">
-          {user && <TokenPanel accessToken={user.access_token} idToken={user.id_token} />}
+          {user ? (
+            <TokenPanel accessToken={user.access_token} idToken={user.id_token} />
+          ) : (
+            <section className="panel" aria-labelledby="token-hint-title">
+              <h2 id="token-hint-title">{t('token.title')}</h2>
+              <p className="meta">{t('token.signedOut')}</p>
+            </section>
+          )}
           <CallLogPanel log={callLog} />
         </aside>
       </div>

@@ -2,7 +2,6 @@
 export const en = {
   'app.title': 'Agent Console',
   'app.loading': 'Loading configuration…',
-  'app.skipToContent': 'Skip to content',
 
   'setup.title': 'Set up Agent Console',
   'setup.intro': 'The console cannot start until its configuration is complete. Fix the items below, then reload.',
@@ -38,7 +37,6 @@ export const en = {
   'nav.console': 'Console',
   'nav.debugger': 'Debugger',
   'debugger.loading': 'Loading the debugger…',
-  'home.intro': 'Sign in with the user pool to talk to {agent}.',
 
   'auth.signIn': 'Sign in',
   'auth.signOut': 'Sign out',
@@ -72,6 +70,8 @@ export const en = {
   'auth.failure.unknown': 'Sign-in failed: {detail}',
 
   'token.title': 'Token',
+  'token.signedOut':
+    'Sign in to see your access token here: its claims, when it expires, and what the agent’s custom_jwt check looks at (iss, client_id, exp). The Debugger takes any other token.',
   'token.tabs': 'Tokens',
   'token.access': 'Access token',
   'token.id': 'ID token',
@@ -98,7 +98,6 @@ export const en = {
   'chat.session': 'Session {id}',
   'chat.you': 'You',
   'chat.thinking': 'Waiting for the agent…',
-  'chat.streaming': 'Answering…',
   'chat.stopped': 'Stopped: the answer above is partial.',
   'chat.toolCall': 'Called {name}',
   'chat.toolResult': 'Result of {name}',
@@ -106,7 +105,6 @@ export const en = {
   'chat.copied': 'Copied',
   'chat.retryIn': 'You can send again in {seconds} s.',
   'chat.openDebugger': 'Check the token in the debugger',
-  'chat.signInToSend': 'Sign in, then send your message again: it is kept in the message box.',
 
   'agent.error.unauthorized': '{status} Unauthorized: the agent only answers signed-in users. Sign in, then send your message again.',
   'agent.error.rejected':
