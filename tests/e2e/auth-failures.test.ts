@@ -1,22 +1,16 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../support/chromium.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { chromiumForFile } from '../support/chromium.ts';
 import { resetConfigJson, setConfigJson } from '../support/config-json.ts';
 import { authStatus, signIn } from '../support/console-page.ts';
 import { freePort } from '../support/processes.ts';
 
 const stack = inject('stack');
-let browser: Browser;
+const browser = chromiumForFile(stack.chromePath);
 let context: BrowserContext;
 let page: Page;
 const pageErrors: string[] = [];
 
-beforeAll(async () => {
-  browser = await launchChromium(stack.chromePath);
-});
-afterAll(async () => {
-  await browser?.close();
-});
 beforeEach(async () => {
   pageErrors.length = 0;
   context = await browser.newContext();

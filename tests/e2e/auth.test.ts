@@ -1,18 +1,11 @@
 import { decodeJwt } from 'jose';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../support/chromium.ts';
+import { chromiumForFile } from '../support/chromium.ts';
 import { authStatus, captureTokens, claim, claimTime, expectNoTokenIn, signIn, storedEverywhere } from '../support/console-page.ts';
 
 const stack = inject('stack');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium(stack.chromePath);
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForFile(stack.chromePath);
 
 describe('signing in with PKCE, staying signed in, signing out', () => {
   let context: BrowserContext;

@@ -1,20 +1,14 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../support/chromium.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { chromiumForFile } from '../support/chromium.ts';
 import { resetConfigJson, setConfigJson } from '../support/config-json.ts';
 import { authStatus, signIn } from '../support/console-page.ts';
 import { freePort } from '../support/processes.ts';
 import { startStrictAgent } from '../support/stack-helpers.ts';
 
 const stack = inject('stack');
-let browser: Browser;
+const browser = chromiumForFile(stack.chromePath);
 
-beforeAll(async () => {
-  browser = await launchChromium(stack.chromePath);
-});
-afterAll(async () => {
-  await browser?.close();
-});
 afterEach(() => {
   resetConfigJson(stack.distDir);
 });

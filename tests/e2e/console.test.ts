@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../support/chromium.ts';
+import type { Page } from 'playwright-core';
+import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { chromiumForFile } from '../support/chromium.ts';
 import { resetConfigJson, setConfigJson } from '../support/config-json.ts';
 
 const stack = inject('stack');
-let browser: Browser;
+const browser = chromiumForFile(stack.chromePath);
 let page: Page;
 const pageErrors: string[] = [];
 
@@ -16,12 +16,6 @@ function builtFiles(dir: string): string[] {
     .map((entry) => join(entry.parentPath, entry.name));
 }
 
-beforeAll(async () => {
-  browser = await launchChromium(stack.chromePath);
-});
-afterAll(async () => {
-  await browser?.close();
-});
 beforeAll(async () => {
   page = await (await browser.newContext()).newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));

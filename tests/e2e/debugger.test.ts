@@ -1,26 +1,22 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../support/chromium.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { chromiumForFile } from '../support/chromium.ts';
 import { resetConfigJson, setConfigJson } from '../support/config-json.ts';
 import { authStatus, signIn } from '../support/console-page.ts';
 import { accessTokenClaims, signAsPool } from '../support/forge.ts';
 import { partnerToken, startStrictAgent } from '../support/stack-helpers.ts';
 
 const stack = inject('stack');
-let browser: Browser;
+const browser = chromiumForFile(stack.chromePath);
 let page: Page;
 
 beforeAll(async () => {
-  browser = await launchChromium(stack.chromePath);
   page = await (await browser.newContext()).newPage();
   await page.goto(`${stack.consoleUrl}/`);
   await signIn(page, stack.consoleUrl);
   await page.locator('.auth-status', { hasText: 'Signed in as alice' }).waitFor();
   await page.getByRole('link', { name: 'Debugger' }).click();
   await page.getByRole('heading', { name: 'Token debugger' }).waitFor();
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 const tokenBox = () => page.getByRole('textbox', { name: 'Token' });

@@ -1,17 +1,16 @@
 import { chmodSync, cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../support/chromium.ts';
+import { chromiumForFile } from '../support/chromium.ts';
 import { authStatus, signIn } from '../support/console-page.ts';
 import { loginOverHttp } from '../support/http-login.ts';
 import { ensureNginx, nginxConf, readmeNginxBlock } from '../support/nginx.ts';
 import { run, type Spawned, waitForUrl } from '../support/processes.ts';
 
 const stack = inject('stack');
+const browser = chromiumForFile(stack.chromePath);
 let nginx: Spawned;
-let browser: Browser;
 
 function replaceOnce(text: string, from: string, to: string): string {
   if (!text.includes(from)) throw new Error(`the README's nginx block no longer contains "${from}"`);
@@ -30,11 +29,9 @@ beforeAll(async () => {
   block = replaceOnce(block, 'proxy_pass https://xxxx.apigateway-cn-beijing.volceapi.com/;', `proxy_pass ${stack.agentUrl}/;`);
   nginx = run(binary, ['-c', nginxConf(block, scratch)], process.env);
   await waitForUrl(`${stack.nginxUrl}/`, nginx);
-  browser = await launchChromium(stack.chromePath);
 });
 
 afterAll(async () => {
-  await browser?.close();
   await nginx?.stop();
 });
 

@@ -1,11 +1,12 @@
 import { decodeJwt, decodeProtectedHeader } from 'jose';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../support/chromium.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { chromiumForFile } from '../support/chromium.ts';
 import { authorizeUrl, exchangeCode } from '../support/http-login.ts';
 import { makePkce } from '../support/pkce.ts';
 
 const stack = inject('stack');
+const browser = chromiumForFile(stack.chromePath);
 const login = () => ({
   issuer: stack.issuer,
   clientId: stack.clientId,
@@ -14,16 +15,11 @@ const login = () => ({
   password: 'alice-password',
 });
 
-let browser: Browser;
 let page: Page;
 let firstCode: { code: string; verifier: string };
 
 beforeAll(async () => {
-  browser = await launchChromium(stack.chromePath);
   page = await (await browser.newContext()).newPage();
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 describe('local user pool', () => {
