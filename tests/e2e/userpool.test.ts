@@ -2,7 +2,7 @@ import { decodeJwt, decodeProtectedHeader } from 'jose';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { chromiumForFile } from '../support/chromium.ts';
-import { authorizeUrl, exchangeCode } from '../support/http-login.ts';
+import { authorizeUrl, exchangeCode, loginOverHttp } from '../support/http-login.ts';
 import { makePkce } from '../support/pkce.ts';
 
 const stack = inject('stack');
@@ -129,5 +129,23 @@ describe('local user pool', () => {
       body: new URLSearchParams({ grant_type: 'refresh_token', client_id: stack.clientId, refresh_token: 'x' }),
     });
     expect(denied.headers.get('access-control-allow-origin')).toBeNull();
+  });
+  it('rotates refresh tokens: each use returns a new one and the used one stops working', async () => {
+    const refresh = (token: string) =>
+      fetch(`${stack.issuer}/oauth/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: stack.consoleUrl },
+        body: new URLSearchParams({ grant_type: 'refresh_token', client_id: stack.clientId, refresh_token: token }),
+      });
+    // A session and grant of its own: reusing a refresh token makes the pool revoke everything of its grant.
+    const { refresh_token: firstRefreshToken = '' } = await loginOverHttp(login());
+    const renewed = await refresh(firstRefreshToken);
+    expect(renewed.status).toBe(200);
+    expect(renewed.headers.get('access-control-allow-origin')).toBe(stack.consoleUrl);
+    const body = await renewed.json();
+    expect(body.refresh_token).toBeTruthy();
+    expect(body.refresh_token).not.toBe(firstRefreshToken);
+    expect(decodeJwt(body.access_token)).toMatchObject({ client_id: stack.clientId, iss: stack.issuer });
+    expect((await (await refresh(firstRefreshToken)).json()).error).toBe('invalid_grant');
   });
 });
