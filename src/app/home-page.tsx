@@ -9,6 +9,7 @@ import { ChatPanel } from '../features/chat/components/chat-panel.tsx';
 import { debuggerSearch } from '../features/debugger/debugger-url.ts';
 import { TokenPanel } from '../features/token/components/token-panel.tsx';
 import { t } from '../i18n/index.ts';
+import { discoveryUrlOf } from '../lib/http-probe.ts';
 import { agentAuthFrom } from './agent-auth.ts';
 
 export function HomePage({ callLog }: { callLog: CallLog }) {
@@ -19,7 +20,7 @@ export function HomePage({ callLog }: { callLog: CallLog }) {
   const agentAuth = useMemo(() => agentAuthFrom(controller), [controller]);
   const onSignOut = useMemo(() => controller.onSignOut.bind(controller), [controller]);
   const runtimeDefaults = {
-    discoveryUrl: `${config.issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`,
+    discoveryUrl: discoveryUrlOf(config.issuer),
     allowedClients: [config.clientId],
   };
   return (

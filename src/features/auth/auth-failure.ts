@@ -1,4 +1,5 @@
 import type { MessageKey, MessageParams } from '../../i18n/index.ts';
+import { answersAtAll, discoveryUrlOf } from '../../lib/http-probe.ts';
 
 /** Why a sign-in or renewal failed, in words a user can act on. */
 export interface AuthFailure {
@@ -72,17 +73,10 @@ export function clockSkewFailure(idTokenClaims: Record<string, unknown> | undefi
   return failure('clock-skew', 'auth.failure.clockSkew', { minutes: Math.round(aheadSeconds / 60) });
 }
 
-/**
- * Tells a pool that cannot be reached from one that answers but is not allowed to be read (CORS):
- * a no-cors request succeeds against a live server whatever its CORS headers.
- */
+/** Tells a pool that cannot be reached from one that answers but may not be read (CORS). */
 export async function diagnoseNetworkFailure(issuer: string, fetchImpl: typeof fetch = fetch): Promise<NetworkDiagnosis> {
-  const discoveryUrl = `${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`;
-  const reachable = (url: string) =>
-    fetchImpl(url, { mode: 'no-cors', cache: 'no-store' }).then(
-      () => true,
-      () => false,
-    );
+  const discoveryUrl = discoveryUrlOf(issuer);
+  const reachable = (url: string) => answersAtAll(url, fetchImpl);
   let tokenEndpoint: string | undefined;
   try {
     const response = await fetchImpl(discoveryUrl, { cache: 'no-store' });

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { td } from '../../i18n/debugger.ts';
 import type { FlowTrace } from '../../lib/flow-trace.ts';
+import { discoveryUrlOf } from '../../lib/http-probe.ts';
 import { decodeToken, normaliseToken } from '../../lib/jwt.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { useNow } from '../../lib/use-now.ts';
@@ -11,7 +12,7 @@ import { SignaturePanel } from './components/signature-panel.tsx';
 import { VerdictPanel } from './components/verdict-panel.tsx';
 import { debuggerSearch, readDebuggerQuery } from './debugger-url.ts';
 import { agentkitYaml, type RuntimeSettings, runtimeChecks, verdictOf, withReportedFailure } from './runtime-verdict.ts';
-import { discoveryUrlOf, type KeySource, loadDiscovery, verifySignature } from './verify-signature.ts';
+import { type KeySource, loadDiscovery, verifySignature } from './verify-signature.ts';
 
 export interface DebuggerPageProps {
   issuer: string;

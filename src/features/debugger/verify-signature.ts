@@ -61,10 +61,6 @@ export async function loadDiscovery(discoveryUrl: string): Promise<Discovery> {
   }
 }
 
-export function discoveryUrlOf(issuer: string): string {
-  return `${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`;
-}
-
 async function keysFromDiscovery(discoveryUrl: string): Promise<KeyResolver> {
   const discovery = await loadDiscovery(discoveryUrl);
   let jwks: JSONWebKeySet;

@@ -1,4 +1,5 @@
 import type { MessageKey, MessageParams } from '../../../i18n/index.ts';
+import { answersAtAll } from '../../../lib/http-probe.ts';
 
 export interface AgentFailure {
   kind:
@@ -96,20 +97,14 @@ export async function failureFromResponse(
   return { kind: 'http', status, message: 'agent.error.http', params: { status, detail } };
 }
 
-/**
- * fetch says only "TypeError" for offline, refused, DNS and CORS alike. A no-cors request to the agent
- * succeeds whenever a server answers, so success there means the answer was blocked by CORS.
- */
+/** Offline, blocked by CORS (the agent answers a no-cors probe), or not reachable at all. */
 export async function diagnoseNetworkError(url: string, endpoint: string, fetchImpl: typeof fetch = fetch): Promise<AgentFailure> {
   if (typeof navigator !== 'undefined' && navigator.onLine === false)
     return { kind: 'offline', message: 'agent.error.offline', params: {} };
   const crossOrigin = new URL(url, window.location.href).origin !== window.location.origin;
   if (crossOrigin) {
-    const reachable = await fetchImpl(`${endpoint}/ping`, { mode: 'no-cors', cache: 'no-store' }).then(
-      () => true,
-      () => false,
-    );
-    if (reachable) return { kind: 'cors', message: 'agent.error.cors', params: { url, origin: window.location.origin } };
+    if (await answersAtAll(`${endpoint}/ping`, fetchImpl))
+      return { kind: 'cors', message: 'agent.error.cors', params: { url, origin: window.location.origin } };
   }
   return { kind: 'network', message: 'agent.error.network', params: { url } };
 }
