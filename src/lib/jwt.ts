@@ -8,6 +8,13 @@ export type DecodedToken =
 const MAX_TOKEN_CHARS = 64 * 1024;
 const BASE64URL = /^[A-Za-z0-9_-]*={0,2}$/;
 
+export function base64UrlEncode(bytes: Uint8Array): string {
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+}
+
 export function base64UrlDecode(segment: string): string | undefined {
   if (!BASE64URL.test(segment) || segment.length % 4 === 1) return undefined;
   try {

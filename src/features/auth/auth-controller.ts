@@ -1,6 +1,6 @@
 import type { User, UserManager } from 'oidc-client-ts';
 import { FlowTrace } from '../../lib/flow-trace.ts';
-import { claimsOf } from '../../lib/jwt.ts';
+import { base64UrlEncode, claimsOf } from '../../lib/jwt.ts';
 import { navigate } from '../../lib/navigation.ts';
 import {
   type AuthFailure,
@@ -23,11 +23,7 @@ const RETRY_AFTER_NETWORK_ERROR_MS = 5_000;
 
 /** oidc-client-ts sends no nonce in the code flow unless given one; it then checks the ID token carries it back. */
 function newNonce(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
+  return base64UrlEncode(crypto.getRandomValues(new Uint8Array(16)));
 }
 
 export interface AuthControllerOptions {

@@ -1,13 +1,9 @@
 import type { OidcMetadata, User } from 'oidc-client-ts';
 import { type FlowTrace, redact } from '../../lib/flow-trace.ts';
-import { claimsOf } from '../../lib/jwt.ts';
+import { base64UrlEncode, claimsOf } from '../../lib/jwt.ts';
 
 async function sha256Base64Url(text: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
-  return btoa(String.fromCharCode(...digest))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
+  return base64UrlEncode(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))));
 }
 
 interface StoredSigninState {
