@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { t } from '../../../i18n/index.ts';
-import { useNow } from '../../../lib/use-now.ts';
+import { useSecondsUntil } from '../../../lib/use-now.ts';
 import type { AgentAuth } from '../api/agent-client.ts';
 import type { CallLog } from '../api/call-log.ts';
 import { clearChatStorage, loadDraft, saveDraft } from '../chat-storage.ts';
@@ -35,7 +35,6 @@ export function ChatPanel({ endpoint, agentName, auth, log, signIn, onSignOut, d
     [setDraft],
   );
   const { conversation, send, stop, reset, sending } = useChat({ endpoint, auth, log, onFailure: restorePrompt });
-  const now = useNow(1000);
 
   useEffect(
     () =>
@@ -51,7 +50,9 @@ export function ChatPanel({ endpoint, agentName, auth, log, signIn, onSignOut, d
   const retryAt = last?.role === 'agent' ? last.failure?.retryAt : undefined;
   const refused = conversation.messages.findLast((message) => message.role === 'agent' && message.failure?.kind === 'rejected');
   const refusal = refused?.role === 'agent' ? refused.failure?.description : undefined;
-  const blockedNote = retryAt && retryAt > now ? t('chat.retryIn', { seconds: Math.ceil((retryAt - now) / 1000) }) : undefined;
+  // Ticks only while rate-limited, so the conversation is not re-rendered every second for nothing.
+  const waitSeconds = useSecondsUntil(retryAt);
+  const blockedNote = waitSeconds > 0 ? t('chat.retryIn', { seconds: waitSeconds }) : undefined;
 
   return (
     <section className="panel chat" aria-labelledby="chat-title">
