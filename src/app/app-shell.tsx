@@ -5,12 +5,11 @@ import { AuthProvider } from '../features/auth/auth-context.tsx';
 import { AuthControls } from '../features/auth/components/auth-controls.tsx';
 import { createAuthController } from '../features/auth/create-auth-controller.ts';
 import { CallLog } from '../features/chat/api/call-log.ts';
+import { DEBUGGER_PATH } from '../features/debugger/debugger-url.ts';
 import { t } from '../i18n/index.ts';
 import { followLink, usePathname } from '../lib/navigation.ts';
 import { DebuggerRoute } from './debugger-route.tsx';
 import { HomePage } from './home-page.tsx';
-
-const DEBUGGER_PATH = '/debugger';
 
 function NavLink({ to, label, current }: { to: string; label: string; current: boolean }) {
   return (

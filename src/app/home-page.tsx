@@ -6,7 +6,7 @@ import { AuthNotice } from '../features/auth/components/auth-notice.tsx';
 import type { CallLog } from '../features/chat/api/call-log.ts';
 import { CallLogPanel } from '../features/chat/components/call-log-panel.tsx';
 import { ChatPanel } from '../features/chat/components/chat-panel.tsx';
-import { debuggerSearch } from '../features/debugger/debugger-url.ts';
+import { DEBUGGER_PATH, debuggerSearch } from '../features/debugger/debugger-url.ts';
 import { TokenPanel } from '../features/token/components/token-panel.tsx';
 import { t } from '../i18n/index.ts';
 import { discoveryUrlOf } from '../lib/http-probe.ts';
@@ -34,7 +34,7 @@ export function HomePage({ callLog }: { callLog: CallLog }) {
           log={callLog}
           signIn={signIn}
           onSignOut={onSignOut}
-          debuggerHref={(reason) => `/debugger${debuggerSearch(runtimeDefaults, 'access', reason)}`}
+          debuggerHref={(reason) => `${DEBUGGER_PATH}${debuggerSearch(runtimeDefaults, 'access', reason)}`}
         />
         <aside className="side">
           {user ? (

@@ -1,5 +1,7 @@
 import type { RuntimeSettings } from './runtime-verdict.ts';
 
+export const DEBUGGER_PATH = '/debugger';
+
 export type TokenChoice = 'access' | 'id';
 
 /** Runtime settings and which current token to load live in the query string; a token itself never does. */
