@@ -144,6 +144,10 @@ export const en = {
   'time.in': 'in {span}',
   'time.ago': '{span} ago',
   'time.now': 'now',
+
+  // hardening: chat output and agent calls (add keys above this line)
+  // hardening: configuration and error boundaries (add keys above this line)
+  // hardening: sessions (add keys above this line)
 } as const;
 
 export type MessageKey = keyof typeof en;
