@@ -21,6 +21,8 @@ export interface Discovery {
 export class InvalidTokenError extends Error {}
 
 const ASYMMETRIC_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
+/** Clocks of the pool and the agent drift apart; a token is not refused for a few seconds of difference. */
+export const CLOCK_LEEWAY_SECONDS = 30;
 
 function describe(error: unknown): string {
   if (error instanceof errors.JWTExpired) return 'token expired (exp)';
@@ -40,8 +42,20 @@ function describe(error: unknown): string {
 }
 
 /**
+ * An ID token is signed by the same pool with the same iss, so signature and issuer checks pass it; it only
+ * says who signed in to some client, not that the caller may use an API. RFC 9068 access tokens carry
+ * typ at+jwt, and the pool's access tokens carry client_id (ID tokens of the pool have neither).
+ */
+function assertAccessToken(header: { typ?: string }, payload: JWTPayload) {
+  const typ = (header.typ ?? '').toLowerCase().replace(/^application\//, '');
+  if (typ === 'at+jwt' || typeof payload.client_id === 'string') return;
+  throw new InvalidTokenError('an ID token is not an access token (needs typ at+jwt or a client_id claim)');
+}
+
+/**
  * Verifies bearer tokens like the AgentKit gateway with runtime_auth_type custom_jwt:
  * signature against the pool's JWKS, iss equal to the discovery issuer, client_id allowed, exp and nbf.
+ * Stricter than the gateway is known to be: ID tokens are refused even with an empty allow-list.
  */
 export function createCustomJwtVerifier(settings: CustomJwtSettings) {
   let discovery: Promise<Discovery> | undefined;
@@ -72,11 +86,17 @@ export function createCustomJwtVerifier(settings: CustomJwtSettings) {
     // jose caches the key set and fetches it again when a kid is unknown (after a short cool-down).
     keys ??= createRemoteJWKSet(new URL(config.jwks_uri));
     try {
-      const { payload } = await jwtVerify(token, keys, {
+      const { payload, protectedHeader } = await jwtVerify(token, keys, {
         issuer: config.issuer,
         algorithms: ASYMMETRIC_ALGORITHMS,
         requiredClaims: ['exp'],
+        clockTolerance: CLOCK_LEEWAY_SECONDS,
       });
+      // jose checks iat only with maxTokenAge; a token from the future means the clocks disagree too much.
+      if (typeof payload.iat === 'number' && payload.iat > Date.now() / 1000 + CLOCK_LEEWAY_SECONDS) {
+        throw new InvalidTokenError('token issued in the future (iat)');
+      }
+      assertAccessToken(protectedHeader, payload);
       const clientId = typeof payload.client_id === 'string' ? payload.client_id : undefined;
       if (settings.allowedClients.length > 0 && (!clientId || !settings.allowedClients.includes(clientId))) {
         throw new InvalidTokenError(`client not allowed (client_id ${clientId ?? 'missing'})`);

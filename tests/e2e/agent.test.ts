@@ -200,6 +200,48 @@ describe('local agent: inbound auth like custom_jwt', () => {
     await expectRefused(await signAsPool(stack.signingKey, claims({ nbf: now + 3600, exp: now + 7200 })), /not yet valid \(nbf\)/);
   });
 
+  it('refuses a real ID token of the pool as a bearer token, also when any client is allowed', async () => {
+    const anyClient = await createAgentServer({
+      port: 0,
+      auth: { discoveryUrl: `${stack.issuer}/.well-known/openid-configuration`, allowedClients: [] },
+      corsOrigins: [],
+      audit: () => {},
+    });
+    try {
+      for (const url of [stack.agentUrl, anyClient.url]) {
+        const response = await fetch(`${url}/invoke`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${alice.id_token}` },
+          body: '{"prompt":"hi"}',
+        });
+        expect(response.status).toBe(401);
+        expect(response.headers.get('www-authenticate')).toMatch(/error_description="an ID token is not an access token/);
+      }
+      // The same pool's access token still passes the permissive agent: the refusal is about the token type.
+      const access = await fetch(`${anyClient.url}/invoke`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${alice.access_token}` },
+        body: '{"prompt":"hi"}',
+      });
+      expect(access.status).toBe(200);
+    } finally {
+      await anyClient.close();
+    }
+  });
+
+  it('allows 30 s of clock difference: a token expired 10 s ago passes, 60 s ago it is refused', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const expiredRecently = await signAsPool(stack.signingKey, claims({ iat: now - 600, nbf: now - 600, exp: now - 10 }));
+    expect((await invoke(expiredRecently, { prompt: 'hi' })).status).toBe(200);
+    const notYetButAlmost = await signAsPool(stack.signingKey, claims({ iat: now + 10, nbf: now + 10, exp: now + 600 }));
+    expect((await invoke(notYetButAlmost, { prompt: 'hi' })).status).toBe(200);
+    await expectRefused(await signAsPool(stack.signingKey, claims({ iat: now - 600, nbf: now - 600, exp: now - 60 })), /expired \(exp\)/);
+    await expectRefused(
+      await signAsPool(stack.signingKey, claims({ iat: now + 120, nbf: now - 5, exp: now + 600 })),
+      /issued in the future \(iat\)/,
+    );
+  });
+
   it('refuses a token signed by a key the pool does not publish, and malformed tokens', async () => {
     await expectRefused(await signAsPool({ ...stack.signingKey, kid: 'unknown-kid' }, claims()), /no key of the pool matches/);
     await expectRefused('not-a-jwt', /malformed/);
