@@ -146,6 +146,23 @@ export const en = {
   'time.now': 'now',
 
   // hardening: chat output and agent calls (add keys above this line)
+  'config.unsafeCharacters':
+    '{key} contains a control character (tab, line break, …) or a backslash, got "{value}": browsers read such a URL differently than it looks ("/\\evil.com" leads to evil.com). Remove them.',
+  'config.endpointOrigin':
+    '{key} "{value}" starts with "/" but leads to {resolved}, not to this site ({origin}), and the access token would be sent there. Use a path on this site such as /agent, or the agent’s absolute https URL.',
+  'config.redirectReserved':
+    '{key} ({value}) uses the path {path}, which the console needs for another page (the main page, the debugger or silent renewal): a sign-in return there would take that page over. Set {key} to {origin}/callback and allow it in the client.',
+  'config.fileTimeout': 'config.json did not answer within {seconds} s. Check that the server serves it, then reload.',
+  'boundary.failed': '{part} failed: {message}',
+  'boundary.newVersion': '{part} could not be loaded: a new version of the console was deployed. Reload to get it.',
+  'boundary.retry': 'Try again',
+  'boundary.reload': 'Reload',
+  'boundary.part.console': 'The console',
+  'boundary.part.page': 'This page',
+  'boundary.part.chat': 'The chat',
+  'boundary.part.token': 'The token panel',
+  'boundary.part.callLog': 'The call log',
+  'boundary.part.debugger': 'The debugger',
   // hardening: configuration and error boundaries (add keys above this line)
   // hardening: sessions (add keys above this line)
 } as const;
