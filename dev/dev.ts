@@ -25,11 +25,13 @@ async function startLocalStack() {
   const { createUserPool } = await import('./userpool/create-user-pool.ts');
   const { createAgentServer } = await import('./agent/create-agent-server.ts');
   const { describeDemoUsers } = await import('./userpool/main.ts');
+  const { parseFaults } = await import('./userpool/faults.ts');
   const pool = await createUserPool({
     port: readPort(env.USERPOOL_PORT, DEFAULT_USERPOOL_PORT, 'USERPOOL_PORT'),
     consoleOrigins: [consoleOrigin],
     accessTokenTtl: readSeconds(env.USERPOOL_ACCESS_TOKEN_TTL, TEN_HOURS_IN_SECONDS, 'USERPOOL_ACCESS_TOKEN_TTL'),
     issueRefreshTokens: env.USERPOOL_REFRESH_TOKENS !== 'off',
+    faults: parseFaults(env.USERPOOL_FAULTS),
   });
   closers.push(pool.close);
   const agent = await createAgentServer({

@@ -5,6 +5,7 @@ import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import Provider, { type ClientMetadata, type Configuration } from 'oidc-provider';
 import { LOCAL_CLIENT_ID, LOCAL_PARTNER_CLIENT_ID, TEN_HOURS_IN_SECONDS } from '../defaults.ts';
 import { checkPassword, findUser, userClaims } from './accounts.ts';
+import { noFaults, type PoolFaults, routeName, untilClosed } from './faults.ts';
 import { readForm } from './http-helpers.ts';
 import { consentPage, loginPage, logoutPage, messagePage } from './pages.ts';
 import { handleUserinfo } from './userinfo.ts';
@@ -25,10 +26,13 @@ export interface UserPoolOptions {
   issueRefreshTokens?: boolean;
   /** A private JWK to sign with; tests pass one so they can mint tokens "of the pool". */
   signingKey?: JWK;
+  /** Misbehaviour on purpose (see faults.ts); the same object is returned, so tests can change it while running. */
+  faults?: PoolFaults;
 }
 
 export interface RunningUserPool {
   issuer: string;
+  faults: PoolFaults;
   close(): Promise<void>;
 }
 
@@ -148,7 +152,19 @@ export async function createUserPool(options: UserPoolOptions): Promise<RunningU
     },
   };
 
+  const faults = options.faults ?? noFaults();
   const provider = new Provider(issuer, configuration);
+  provider.use(async (ctx, next) => {
+    const route = routeName(ctx.path);
+    if (route && faults.hang.has(route)) return untilClosed(ctx.req);
+    if (route && faults.refuse.has(route) && ctx.method === 'POST') {
+      ctx.status = 401;
+      ctx.body = { error: 'invalid_client', error_description: 'refused on purpose (USERPOOL_FAULTS)' };
+      return;
+    }
+    await next();
+    if (route === 'token' && faults.slowTokenMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.slowTokenMs));
+  });
   provider.use(async (ctx, next) => {
     if (ctx.path === '/userinfo') return handleUserinfo(ctx, { issuer, signingKey, allowedOrigins });
     if (ctx.path.startsWith('/interaction/')) return handleInteraction(provider, ctx);
@@ -163,6 +179,7 @@ export async function createUserPool(options: UserPoolOptions): Promise<RunningU
   const port = (server.address() as AddressInfo).port;
   return {
     issuer: port === options.port ? issuer : `http://${host}:${port}`,
+    faults,
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve());

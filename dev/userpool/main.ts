@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { DEFAULT_CONSOLE_PORT, DEFAULT_USERPOOL_PORT, readList, readPort, readSeconds, TEN_HOURS_IN_SECONDS } from '../defaults.ts';
 import { DEMO_USERS } from './accounts.ts';
 import { createUserPool } from './create-user-pool.ts';
+import { parseFaults } from './faults.ts';
 
 export function userPoolOptionsFromEnv(env: NodeJS.ProcessEnv) {
   const consoleOrigins = readList(env.USERPOOL_CONSOLE_ORIGINS);
@@ -12,6 +13,7 @@ export function userPoolOptionsFromEnv(env: NodeJS.ProcessEnv) {
     accessTokenTtl: readSeconds(env.USERPOOL_ACCESS_TOKEN_TTL, TEN_HOURS_IN_SECONDS, 'USERPOOL_ACCESS_TOKEN_TTL'),
     issueRefreshTokens: env.USERPOOL_REFRESH_TOKENS !== 'off',
     signingKey: env.USERPOOL_SIGNING_KEY_FILE ? JSON.parse(readFileSync(env.USERPOOL_SIGNING_KEY_FILE, 'utf8')) : undefined,
+    faults: parseFaults(env.USERPOOL_FAULTS),
   };
 }
 

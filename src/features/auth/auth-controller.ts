@@ -1,4 +1,5 @@
 import type { User, UserManager } from 'oidc-client-ts';
+import { settleWithin } from '../../lib/deadline.ts';
 import { FlowTrace } from '../../lib/flow-trace.ts';
 import { base64UrlEncode, claimsOf } from '../../lib/jwt.ts';
 import { navigate } from '../../lib/navigation.ts';
@@ -12,14 +13,15 @@ import {
 } from './auth-failure.ts';
 import { type AuthEvent, type AuthState, authReducer, currentUser, INITIAL_AUTH_STATE } from './auth-state.ts';
 import { traceCallback, traceDiscovery, traceTokens } from './flow-trace.ts';
-import { renewalDelayMs } from './renewal-schedule.ts';
+import { nextRenewalAt, renewalDelayMs, retryDelayMs, timerDelayMs } from './renewal-schedule.ts';
 import { STATE_STORE_PREFIX } from './user-manager-settings.ts';
 
 const CHANNEL_NAME = 'agent-console.auth';
 /** Set on sign-out so a reload does not silently sign the user back in; holds no token. */
 const SIGNED_OUT_FLAG = 'agent-console.signed-out';
 const STARTUP_TIMEOUT_SECONDS = 4;
-const RETRY_AFTER_NETWORK_ERROR_MS = 5_000;
+/** Sign-out ends the local session at once and waits at most this long for the pool's revocation. */
+const SIGN_OUT_BUDGET_MS = 3_000;
 
 /** oidc-client-ts sends no nonce in the code flow unless given one; it then checks the ID token carries it back. */
 function newNonce(): string {
@@ -47,6 +49,13 @@ export class AuthController {
   private started: Promise<void> | undefined;
   private renewal: Promise<User | undefined> | undefined;
   private renewTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastRenewalAt: number | undefined;
+  private failedRenewals = 0;
+  /**
+   * Counts sign-outs (here or in another tab). A restore, callback or renewal that started under an older
+   * epoch finishes after a sign-out: its tokens are discarded and revoked, never shown.
+   */
+  private epoch = 0;
   private channel: BroadcastChannel | undefined;
   readonly trace: FlowTrace;
 
@@ -113,8 +122,26 @@ export class AuthController {
   private async run() {
     const url = new URL(window.location.href);
     if (url.pathname === this.options.callbackPath) return this.completeSignIn(url);
-    if (url.searchParams.has('state') && !url.searchParams.has('code')) return this.completeSignOut(url);
+    // A shared link such as /?state=x is no sign-out return: only a state this tab stored before leaving is.
+    const state = url.searchParams.get('state');
+    if (state && !url.searchParams.has('code') && sessionStorage.getItem(`${STATE_STORE_PREFIX}${state}`) !== null) {
+      return this.completeSignOut(url);
+    }
     return this.restore();
+  }
+
+  /** A sign-out happened since `epoch`: the tokens just received must not sign this tab back in. */
+  private async supersededSince(epoch: number): Promise<boolean> {
+    if (epoch === this.epoch) return false;
+    const { manager } = this.options;
+    const received = await manager.getUser().catch(() => null);
+    if (received)
+      await settleWithin(
+        manager.revokeTokens(received.refresh_token ? ['refresh_token', 'access_token'] : ['access_token']),
+        SIGN_OUT_BUDGET_MS,
+      );
+    await manager.removeUser();
+    return true;
   }
 
   /**
@@ -129,9 +156,11 @@ export class AuthController {
 
   private async restore() {
     if (sessionStorage.getItem(SIGNED_OUT_FLAG)) return this.dispatch({ type: 'restore-failed' });
+    const epoch = this.epoch;
     try {
       // Memory is empty after a reload: ask the pool once, without a prompt, whether its session still stands.
       const user = await this.options.manager.signinSilent({ silentRequestTimeoutInSeconds: STARTUP_TIMEOUT_SECONDS, nonce: newNonce() });
+      if (await this.supersededSince(epoch)) return;
       if (user) {
         void this.recordDiscovery();
         this.trace.record({ kind: 'renewal', at: Date.now(), method: 'iframe', outcome: 'ok', detail: 'start-up restore (prompt=none)' });
@@ -178,12 +207,14 @@ export class AuthController {
     const stored = sessionStorage.getItem(`${STATE_STORE_PREFIX}${url.searchParams.get('state')}`);
     await traceCallback(this.trace, url, stored, (await this.metadata())?.authorization_endpoint);
     let user: User;
+    const epoch = this.epoch;
     try {
       user = await this.options.manager.signinRedirectCallback(url.href);
     } catch (error) {
       leaveCallback('/');
       return this.dispatch({ type: 'sign-in-failed', failure: await this.describe(error) });
     }
+    if (await this.supersededSince(epoch)) return leaveCallback('/');
     const skew = clockSkewFailure(claimsOf(user.id_token), Date.now());
     if (skew) {
       await this.options.manager.removeUser();
@@ -214,21 +245,39 @@ export class AuthController {
   }
 
   private schedule(user: User) {
+    const due = renewalDelayMs(user.expires_at, Date.now());
+    if (due === undefined) return clearTimeout(this.renewTimer);
+    this.renewAt(nextRenewalAt(due, Date.now(), this.lastRenewalAt));
+  }
+
+  /** Arms the renewal timer for `at` (epoch ms); a delay too long for setTimeout is reached in several steps. */
+  private renewAt(at: number) {
     clearTimeout(this.renewTimer);
-    const delay = renewalDelayMs(user.expires_at, Date.now());
-    if (delay !== undefined) this.renewTimer = setTimeout(() => void this.renew(), delay);
+    this.renewTimer = setTimeout(
+      () => {
+        if (Date.now() < at) this.renewAt(at);
+        else void this.renew();
+      },
+      timerDelayMs(at, Date.now()),
+    );
   }
 
   /** Background tabs throttle timers: on return, renew at once if the token is due. */
   private onVisible = () => {
     const user = currentUser(this.state);
-    if (document.visibilityState === 'visible' && user?.expires_at && renewalDelayMs(user.expires_at, Date.now()) === 0) {
-      void this.renew();
-    }
+    if (document.visibilityState !== 'visible' || !user?.expires_at || renewalDelayMs(user.expires_at, Date.now()) !== 0) return;
+    if (nextRenewalAt(0, Date.now(), this.lastRenewalAt) <= Date.now()) void this.renew();
   };
 
-  /** Renews silently (refresh token, else iframe); one renewal in flight, shared by every caller. */
+  /**
+   * Renews silently (refresh token, else iframe); one renewal in flight, shared by every caller. Renewals start
+   * at least MIN_RENEWAL_GAP_MS apart: a caller within the gap after a success gets the token just received.
+   */
   renew(): Promise<User | undefined> {
+    const user = currentUser(this.state);
+    if (!this.renewal && user && this.failedRenewals === 0 && nextRenewalAt(0, Date.now(), this.lastRenewalAt) > Date.now()) {
+      return Promise.resolve(user);
+    }
     this.renewal ??= this.runRenewal().finally(() => {
       this.renewal = undefined;
     });
@@ -238,6 +287,8 @@ export class AuthController {
   private async runRenewal(): Promise<User | undefined> {
     const before = currentUser(this.state);
     if (!before) return undefined;
+    const epoch = this.epoch;
+    this.lastRenewalAt = Date.now();
     this.dispatch({ type: 'renew-started' });
     const { manager } = this.options;
     let method: 'refresh_token' | 'iframe' = before.refresh_token ? 'refresh_token' : 'iframe';
@@ -252,18 +303,23 @@ export class AuthController {
         method = 'iframe';
         user = await manager.signinSilent({ forceIframeAuth: true, nonce: newNonce() });
       }
+      if (await this.supersededSince(epoch)) return undefined;
       if (!user) throw new Error('the pool returned no user');
+      this.failedRenewals = 0;
       this.trace.record({ kind: 'renewal', at: Date.now(), method, outcome: 'ok' });
       traceTokens(this.trace, user, method === 'refresh_token' ? 'refresh_token grant' : 'prompt=none iframe');
       this.accept(user);
       return user;
     } catch (error) {
+      if (epoch !== this.epoch) return undefined;
       const failure = await this.describe(error);
       this.trace.record({ kind: 'renewal', at: Date.now(), method, outcome: 'failed', detail: failure.kind });
-      const stillValid = (before.expires_at ?? 0) * 1000 - Date.now() > RETRY_AFTER_NETWORK_ERROR_MS * 2;
+      // A pool that is down or slow gets fewer and fewer tries, while the token we hold still works.
+      const retryIn = retryDelayMs(++this.failedRenewals);
+      const stillValid = (before.expires_at ?? 0) * 1000 - Date.now() > retryIn;
       if ((failure.kind === 'unreachable' || failure.kind === 'timeout') && stillValid) {
         this.dispatch({ type: 'signed-in', user: before });
-        this.renewTimer = setTimeout(() => void this.renew(), RETRY_AFTER_NETWORK_ERROR_MS);
+        this.renewAt(Date.now() + retryIn);
         return undefined;
       }
       await manager.removeUser();
@@ -272,19 +328,24 @@ export class AuthController {
     }
   }
 
+  /**
+   * Ends the local session at once, then, within SIGN_OUT_BUDGET_MS, revokes the tokens where the pool allows
+   * (a hung or refusing revocation endpoint does not hold the user here) and goes on to the pool's logout.
+   */
   async signOut() {
     const user = currentUser(this.state);
     const { manager } = this.options;
-    sessionStorage.setItem(SIGNED_OUT_FLAG, '1');
-    clearTimeout(this.renewTimer);
     this.channel?.postMessage('signed-out');
-    const metadata = await this.metadata();
+    this.endLocalSession();
+    const started = Date.now();
+    const left = () => Math.max(0, SIGN_OUT_BUDGET_MS - (Date.now() - started));
+    const metadata = await settleWithin(this.metadata(), left());
     if (user && metadata?.revocation_endpoint) {
-      await manager.revokeTokens(user.refresh_token ? ['refresh_token', 'access_token'] : ['access_token']).catch(() => undefined);
+      await settleWithin(manager.revokeTokens(user.refresh_token ? ['refresh_token', 'access_token'] : ['access_token']), left());
     }
-    this.notifySignedOut();
     if (user && metadata?.end_session_endpoint) {
       try {
+        // The RP-initiated logout spec recommends id_token_hint, and pools that need it ask for a click without it.
         await manager.signoutRedirect({ id_token_hint: user.id_token, post_logout_redirect_uri: this.options.siteUrl });
         return;
       } catch {
@@ -292,14 +353,20 @@ export class AuthController {
       }
     }
     await manager.removeUser();
-    this.dispatch({ type: 'signed-out' });
   }
 
   /** Another tab signed out: drop the tokens here too, without a redirect. */
   private async forget() {
+    this.endLocalSession();
+    await this.options.manager.removeUser();
+  }
+
+  /** Whatever is in flight now finishes into a discarded result (see `epoch`); per-user data is cleared. */
+  private endLocalSession() {
+    this.epoch++;
     sessionStorage.setItem(SIGNED_OUT_FLAG, '1');
     clearTimeout(this.renewTimer);
-    await this.options.manager.removeUser();
+    this.failedRenewals = 0;
     this.notifySignedOut();
     this.dispatch({ type: 'signed-out' });
   }

@@ -1,5 +1,6 @@
 import type { MessageKey, MessageParams } from '../../i18n/index.ts';
 import { answersAtAll, discoveryUrlOf } from '../../lib/http-probe.ts';
+import { POOL_REQUEST_TIMEOUT_SECONDS } from './user-manager-settings.ts';
 
 /** Why a sign-in or renewal failed, in words a user can act on. */
 export interface AuthFailure {
@@ -47,7 +48,7 @@ export function classifyAuthError(error: unknown, context: { origin: string; dia
     if (oidc.error === 'invalid_grant') return failure('code-rejected', 'auth.failure.codeRejected', { description });
     return failure('pool-error', 'auth.failure.poolError', { error: oidc.error, description });
   }
-  if (oidc.name === 'ErrorTimeout') return failure('timeout', 'auth.failure.timeout');
+  if (oidc.name === 'ErrorTimeout') return failure('timeout', 'auth.failure.timeout', { seconds: POOL_REQUEST_TIMEOUT_SECONDS });
   if (oidc.message === 'No matching state found in storage') return failure('callback-unknown-state', 'auth.failure.unknownState');
   if (context.diagnosis?.kind === 'cors') {
     return failure('cors', 'auth.failure.cors', { url: context.diagnosis.url, origin: context.origin });
@@ -79,7 +80,7 @@ export async function diagnoseNetworkFailure(issuer: string, fetchImpl: typeof f
   const reachable = (url: string) => answersAtAll(url, fetchImpl);
   let tokenEndpoint: string | undefined;
   try {
-    const response = await fetchImpl(discoveryUrl, { cache: 'no-store' });
+    const response = await fetchImpl(discoveryUrl, { cache: 'no-store', signal: AbortSignal.timeout(POOL_REQUEST_TIMEOUT_SECONDS * 1000) });
     tokenEndpoint = ((await response.json()) as { token_endpoint?: string }).token_endpoint;
   } catch {
     return { kind: (await reachable(discoveryUrl)) ? 'cors' : 'unreachable', url: discoveryUrl };

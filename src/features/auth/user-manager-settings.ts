@@ -2,6 +2,8 @@ import { InMemoryWebStorage, type UserManagerSettings, WebStorageStateStore } fr
 import type { ConsoleConfig } from '../../config/schema.ts';
 
 export const STATE_STORE_PREFIX = 'agent-console.oidc.';
+/** Every request to the pool (discovery, keys, token, refresh, revocation) and the silent iframe get this long. */
+export const POOL_REQUEST_TIMEOUT_SECONDS = 10;
 
 /**
  * Public client, code flow with PKCE S256 (oidc-client-ts always uses it). Tokens and the user live in memory
@@ -23,7 +25,8 @@ export function userManagerSettings(config: ConsoleConfig, siteUrl: string, sess
     monitorSession: false,
     loadUserInfo: false,
     revokeTokensOnSignout: false,
-    silentRequestTimeoutInSeconds: 10,
+    requestTimeoutInSeconds: POOL_REQUEST_TIMEOUT_SECONDS,
+    silentRequestTimeoutInSeconds: POOL_REQUEST_TIMEOUT_SECONDS,
     staleStateAgeInSeconds: 900,
   };
 }
