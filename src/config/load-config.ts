@@ -13,17 +13,35 @@ function fileProblem(message: ConfigProblem['message'], params: ConfigProblem['p
   return { problem: { key: 'config.json', message, params } };
 }
 
+/** A host that accepts the connection and never answers must not leave "Loading configuration…" forever. */
+export const CONFIG_DEADLINE_MS = 10_000;
+
+/** Settles with `work`, or rejects once `signal` aborts, even if `work` ignores the signal. */
+function beforeDeadline<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  const aborted = new Promise<never>((_, reject) => {
+    if (signal.aborted) reject(signal.reason);
+    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
+  return Promise.race([work, aborted]);
+}
+
 /** Reads config.json beside index.html. Absent (404, or an SPA fallback answering with HTML) means "none". */
-async function readConfigFile(url: string, fetchImpl: typeof fetch): Promise<FileRead> {
+async function readConfigFile(url: string, fetchImpl: typeof fetch, deadlineMs: number): Promise<FileRead> {
+  const deadline = AbortSignal.timeout(deadlineMs);
   let response: Response;
+  let text: string;
   try {
-    response = await fetchImpl(url, { cache: 'no-store', headers: { accept: 'application/json' } });
+    response = await beforeDeadline(
+      fetchImpl(url, { cache: 'no-store', headers: { accept: 'application/json' }, signal: deadline }),
+      deadline,
+    );
+    if (response.status === 404) return { values: {} };
+    if (!response.ok) return fileProblem('config.fileStatus', { status: response.status });
+    text = await beforeDeadline(response.text(), deadline);
   } catch (error) {
+    if (deadline.aborted) return fileProblem('config.fileTimeout', { seconds: deadlineMs / 1000 });
     return fileProblem('config.fileUnreachable', { detail: error instanceof Error ? error.message : String(error) });
   }
-  if (response.status === 404) return { values: {} };
-  if (!response.ok) return fileProblem('config.fileStatus', { status: response.status });
-  const text = await response.text();
   if ((response.headers.get('content-type') ?? '').includes('text/html') || /^\s*</.test(text)) return { values: {} };
   let parsed: unknown;
   try {
@@ -41,8 +59,9 @@ export async function loadConfig(options: {
   configUrl: string;
   origin: string;
   fetchImpl?: typeof fetch;
+  deadlineMs?: number;
 }): Promise<LoadedConfig> {
-  const file = await readConfigFile(options.configUrl, options.fetchImpl ?? fetch);
+  const file = await readConfigFile(options.configUrl, options.fetchImpl ?? fetch, options.deadlineMs ?? CONFIG_DEADLINE_MS);
   if ('problem' in file) return { result: { ok: false, problems: [file.problem] }, warnings: [] };
   const { OAUTH2_CLIENT_SECRET, ...values } = file.values;
   const warnings: ConfigProblem[] =

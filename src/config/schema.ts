@@ -1,4 +1,5 @@
 import type { MessageKey, MessageParams } from '../i18n/index.ts';
+import { hasUnsafeCharacters, isReservedRedirectPath, resolvedOrigin, visible } from './url-checks.ts';
 
 /** The configuration everything else reads; produced only by validateConfig. */
 export interface ConsoleConfig {
@@ -58,6 +59,9 @@ function missing(key: ConfigKey): ConfigProblem {
 }
 
 function parseHttpUrl(key: ConfigKey, value: string): { url?: URL; problem?: ConfigProblem } {
+  if (hasUnsafeCharacters(value)) {
+    return { problem: { key, message: 'config.unsafeCharacters', params: { key, value: visible(value) } } };
+  }
   let url: URL;
   try {
     url = new URL(value);
@@ -71,6 +75,20 @@ function parseHttpUrl(key: ConfigKey, value: string): { url?: URL; problem?: Con
     return { problem: { key, message: 'config.insecure', params: { key, value } } };
   }
   return { url };
+}
+
+/** The bearer token goes wherever the endpoint leads, so a path must lead to this very origin. */
+function endpointProblem(endpoint: string, origin: string): ConfigProblem | undefined {
+  const key = 'AGENT_ENDPOINT';
+  if (hasUnsafeCharacters(endpoint)) return { key, message: 'config.unsafeCharacters', params: { key, value: visible(endpoint) } };
+  if (endpoint.startsWith('/')) {
+    const resolved = resolvedOrigin(endpoint, origin);
+    if (resolved === origin) return undefined;
+    return { key, message: 'config.endpointOrigin', params: { key, value: endpoint, resolved: resolved ?? '?', origin } };
+  }
+  const { problem } = parseHttpUrl(key, endpoint);
+  if (problem?.message === 'config.notUrl') return { key, message: 'config.endpointForm', params: { key, value: endpoint } };
+  return problem;
 }
 
 /**
@@ -107,6 +125,12 @@ export function validateConfig(raw: Record<string, unknown>, origin: string): Co
       message: 'config.redirectOrigin',
       params: { key: 'OAUTH2_REDIRECT_URI', value: redirectUri, origin },
     });
+  } else if (redirect.url && isReservedRedirectPath(redirect.url)) {
+    problems.push({
+      key: 'OAUTH2_REDIRECT_URI',
+      message: 'config.redirectReserved',
+      params: { key: 'OAUTH2_REDIRECT_URI', value: redirectUri, path: redirect.url.pathname, origin },
+    });
   }
 
   const scopes = (take('OAUTH2_SCOPES') ?? DEFAULT_SCOPES).split(/\s+/).filter(Boolean).join(' ');
@@ -118,15 +142,9 @@ export function validateConfig(raw: Record<string, unknown>, origin: string): Co
 
   const endpoint = take('AGENT_ENDPOINT');
   if (!endpoint) problems.push(missing('AGENT_ENDPOINT'));
-  else if (!endpoint.startsWith('/') || endpoint.startsWith('//')) {
-    const { problem } = parseHttpUrl('AGENT_ENDPOINT', endpoint);
-    if (problem) {
-      problems.push(
-        problem.message === 'config.notUrl'
-          ? { key: 'AGENT_ENDPOINT', message: 'config.endpointForm', params: { key: 'AGENT_ENDPOINT', value: endpoint } }
-          : problem,
-      );
-    }
+  else {
+    const problem = endpointProblem(endpoint, origin);
+    if (problem) problems.push(problem);
   }
 
   if (problems.length > 0 || !issuer || !clientId || !endpoint) return { ok: false, problems };

@@ -1,7 +1,7 @@
 import { act, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../src/app/app.tsx';
-import type { LoadedConfig } from '../../src/config/load-config.ts';
+import { type LoadedConfig, loadConfig } from '../../src/config/load-config.ts';
 import type { ConfigProblem } from '../../src/config/schema.ts';
 
 describe('App start-up', () => {
@@ -21,5 +21,20 @@ describe('App start-up', () => {
     expect(await screen.findByRole('heading', { name: 'Set up Agent Console' })).toBeTruthy();
     expect(screen.getByText(/OAUTH2_ISSUER_URI is missing/).textContent).toContain('userpool-<id>');
     expect(screen.getByRole('link', { name: 'Open the console at http://127.0.0.1:8082' })).toBeTruthy();
+  });
+
+  it('shows the setup screen with the reason when config.json never answers, instead of loading forever', async () => {
+    const load = loadConfig({
+      buildConfig: {},
+      configUrl: '/config.json',
+      origin: 'http://127.0.0.1:8082',
+      fetchImpl: () => new Promise<Response>(() => {}),
+      deadlineMs: 20,
+    });
+    await act(async () => {
+      render(<App load={load} />);
+    });
+    expect(await screen.findByRole('heading', { name: 'Set up Agent Console' })).toBeTruthy();
+    expect(screen.getByText(/config\.json did not answer within 0\.02 s/)).toBeTruthy();
   });
 });

@@ -57,8 +57,39 @@ describe('validateConfig', () => {
 
   it('refuses an endpoint that is neither absolute nor a path on this site', () => {
     expect(problemsOf({ ...SEED_ENV, AGENT_ENDPOINT: 'agent' })).toEqual(['AGENT_ENDPOINT:config.endpointForm']);
-    expect(problemsOf({ ...SEED_ENV, AGENT_ENDPOINT: '//evil.example/agent' })).toEqual(['AGENT_ENDPOINT:config.endpointForm']);
     expect(problemsOf({ ...SEED_ENV, AGENT_ENDPOINT: 'ftp://agent.example' })).toEqual(['AGENT_ENDPOINT:config.endpointForm']);
+  });
+
+  it('refuses a path-shaped endpoint that the browser would send, with the token, to another host', () => {
+    // Each of these reads like a path but new URL(value, origin) leads to evil.example.
+    for (const endpoint of ['//evil.example/agent', '/\\evil.example', '/\t/evil.example', '/\n/evil.example', '/\r/evil.example']) {
+      expect(problemsOf({ ...SEED_ENV, AGENT_ENDPOINT: endpoint }), JSON.stringify(endpoint)).toHaveLength(1);
+    }
+    expect(problemsOf({ ...SEED_ENV, AGENT_ENDPOINT: '//evil.example/agent' })).toEqual(['AGENT_ENDPOINT:config.endpointOrigin']);
+    expect(problemsOf({ ...SEED_ENV, AGENT_ENDPOINT: '/\\evil.example' })).toEqual(['AGENT_ENDPOINT:config.unsafeCharacters']);
+    expect(problemsOf({ ...SEED_ENV, AGENT_ENDPOINT: '/\t/evil.example' })).toEqual(['AGENT_ENDPOINT:config.unsafeCharacters']);
+    // Control characters and backslashes are refused anywhere, also in absolute URLs, where they hide the real host.
+    expect(problemsOf({ ...SEED_ENV, AGENT_ENDPOINT: 'https://evil.example\\@agent.example.com' })).toEqual([
+      'AGENT_ENDPOINT:config.unsafeCharacters',
+    ]);
+    expect(problemsOf({ ...SEED_ENV, AGENT_ENDPOINT: '/agent/\u0000x' })).toEqual(['AGENT_ENDPOINT:config.unsafeCharacters']);
+    expect(problemsOf({ ...SEED_ENV, AGENT_ENDPOINT: '/agent/v1' })).toEqual([]);
+  });
+
+  it('says where a path-shaped endpoint leads, with invisible characters spelled out', () => {
+    const result = validateConfig({ ...SEED_ENV, AGENT_ENDPOINT: '//evil.example/agent' }, ORIGIN);
+    expect(result.ok || result.problems[0].params).toMatchObject({ resolved: 'http://evil.example', origin: ORIGIN });
+    const tab = validateConfig({ ...SEED_ENV, AGENT_ENDPOINT: '/\t/evil.example' }, ORIGIN);
+    expect(tab.ok || tab.problems[0].params.value).toBe('/\\t/evil.example');
+  });
+
+  it('refuses a redirect URI on a page the console needs for something else', () => {
+    for (const path of ['/', '/debugger', '/silent-callback.html']) {
+      expect(problemsOf({ ...SEED_ENV, OAUTH2_REDIRECT_URI: `${ORIGIN}${path}` }), path).toEqual([
+        'OAUTH2_REDIRECT_URI:config.redirectReserved',
+      ]);
+    }
+    expect(problemsOf({ ...SEED_ENV, OAUTH2_REDIRECT_URI: `${ORIGIN}/signed-in` })).toEqual([]);
   });
 
   it('requires the redirect URI on the page origin and the openid scope', () => {

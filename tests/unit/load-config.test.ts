@@ -48,6 +48,31 @@ describe('loadConfig', () => {
     ).toEqual(['config.fileUnreachable']);
   });
 
+  it('gives up on a host that never answers, naming the deadline', async () => {
+    const stalled: typeof fetch = () => new Promise<Response>(() => {}); // ignores even the abort signal
+    const { result } = await loadConfig({
+      buildConfig: BUILD,
+      configUrl: '/config.json',
+      origin: ORIGIN,
+      fetchImpl: stalled,
+      deadlineMs: 20,
+    });
+    expect(result).toEqual({ ok: false, problems: [{ key: 'config.json', message: 'config.fileTimeout', params: { seconds: 0.02 } }] });
+  });
+
+  it('gives up on a body that stalls after the headers', async () => {
+    const stalledBody: typeof fetch = async () =>
+      new Response(new ReadableStream({ start: (controller) => controller.enqueue(new TextEncoder().encode('{')) }));
+    const { result } = await loadConfig({
+      buildConfig: BUILD,
+      configUrl: '/config.json',
+      origin: ORIGIN,
+      fetchImpl: stalledBody,
+      deadlineMs: 20,
+    });
+    expect(result.ok || result.problems.map((problem) => problem.message)).toEqual(['config.fileTimeout']);
+  });
+
   it('ignores a client secret in config.json with a warning, and never exposes it', async () => {
     const loaded = await load(serve(JSON.stringify({ OAUTH2_CLIENT_SECRET: 'shh' })));
     expect(loaded.warnings.map((warning) => warning.message)).toEqual(['config.secretIgnored']);
