@@ -1,5 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
+import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { useConfig } from '../config/config-context.ts';
 import { AuthProvider } from '../features/auth/auth-context.tsx';
 import { AuthControls } from '../features/auth/components/auth-controls.tsx';
@@ -40,7 +41,12 @@ export function AppShell() {
             <span className="spacer" />
             <AuthControls />
           </header>
-          <main id="main">{onDebugger ? <DebuggerRoute /> : <HomePage callLog={callLog} />}</main>
+          {/* Below the header: a failing page leaves the auth controls, and the session in memory, in place. */}
+          <main id="main">
+            <ErrorBoundary part={onDebugger ? 'debugger' : 'page'} resetKey={pathname}>
+              {onDebugger ? <DebuggerRoute /> : <HomePage callLog={callLog} />}
+            </ErrorBoundary>
+          </main>
         </div>
       </AuthProvider>
     </QueryClientProvider>

@@ -1,4 +1,5 @@
 import { Suspense, use } from 'react';
+import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { ConfigContext } from '../config/config-context.ts';
 import type { LoadedConfig } from '../config/load-config.ts';
 import { SetupScreen } from '../config/setup-screen.tsx';
@@ -19,8 +20,10 @@ function ConfiguredApp({ load }: { load: Promise<LoadedConfig> }) {
 /** `load` is started once, outside React, so StrictMode's double render does not fetch config.json twice. */
 export function App({ load }: { load: Promise<LoadedConfig> }) {
   return (
-    <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
-      <ConfiguredApp load={load} />
-    </Suspense>
+    <ErrorBoundary part="console">
+      <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
+        <ConfiguredApp load={load} />
+      </Suspense>
+    </ErrorBoundary>
   );
 }
