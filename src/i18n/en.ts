@@ -163,6 +163,10 @@ export const en = {
   'boundary.part.token': 'The token panel',
   'boundary.part.callLog': 'The call log',
   'boundary.part.debugger': 'The debugger',
+  'boundary.part.decoded': 'The decoded token',
+  'boundary.part.signature': 'The signature check',
+  'boundary.part.verdict': 'The runtime verdict',
+  'boundary.part.flow': 'The sign-in flow panel',
   // hardening: configuration and error boundaries (add keys above this line)
   // hardening: sessions (add keys above this line)
 } as const;
