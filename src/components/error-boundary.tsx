@@ -3,7 +3,7 @@ import { t } from '../i18n/index.ts';
 import { isChunkLoadError } from './chunk-load-error.ts';
 
 /** The parts of the console that fail alone; each names itself in the failure message. */
-export type BoundaryPart = 'console' | 'page' | 'chat' | 'token' | 'callLog' | 'debugger';
+export type BoundaryPart = 'console' | 'page' | 'chat' | 'token' | 'callLog' | 'debugger' | 'decoded' | 'signature' | 'verdict' | 'flow';
 
 const MAX_MESSAGE_LENGTH = 300;
 
