@@ -73,6 +73,9 @@ describe('validateConfig', () => {
       'AGENT_ENDPOINT:config.unsafeCharacters',
     ]);
     expect(problemsOf({ ...SEED_ENV, AGENT_ENDPOINT: '/agent/\u0000x' })).toEqual(['AGENT_ENDPOINT:config.unsafeCharacters']);
+    expect(problemsOf({ ...SEED_ENV, OAUTH2_ISSUER_URI: 'https://evil.example\\@pool.example.com' })).toEqual([
+      'OAUTH2_ISSUER_URI:config.unsafeCharacters',
+    ]);
     expect(problemsOf({ ...SEED_ENV, AGENT_ENDPOINT: '/agent/v1' })).toEqual([]);
   });
 
