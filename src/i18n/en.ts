@@ -167,6 +167,7 @@ export const en = {
   'boundary.part.signature': 'The signature check',
   'boundary.part.verdict': 'The runtime verdict',
   'boundary.part.flow': 'The sign-in flow panel',
+  'boundary.part.markdown': 'The answer formatting',
   // hardening: configuration and error boundaries (add keys above this line)
   // hardening: sessions (add keys above this line)
 } as const;
