@@ -34,6 +34,7 @@ export function HomePage({ callLog }: { callLog: CallLog }) {
           log={callLog}
           signIn={signIn}
           onSignOut={onSignOut}
+          subject={user?.profile.sub}
           debuggerHref={(reason) => `${DEBUGGER_PATH}${debuggerSearch(runtimeDefaults, 'access', reason)}`}
         />
         <aside className="side">

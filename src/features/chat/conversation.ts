@@ -11,6 +11,8 @@ export type ChatMessage =
 export interface Conversation {
   sessionId: string;
   messages: ChatMessage[];
+  /** The `sub` of the user who had it; undefined until someone signs in with it (it started signed out). */
+  owner?: string;
 }
 
 export type ConversationAction =
@@ -19,7 +21,8 @@ export type ConversationAction =
   | { type: 'finished'; id: string }
   | { type: 'stopped'; id: string }
   | { type: 'failed'; id: string; failure: AgentFailure }
-  | { type: 'reset'; sessionId: string };
+  | { type: 'reset'; sessionId: string; owner?: string }
+  | { type: 'owned'; owner: string };
 
 function updateAgent(
   conversation: Conversation,
@@ -69,7 +72,9 @@ export function conversationReducer(conversation: Conversation, action: Conversa
     case 'failed':
       return updateAgent(conversation, action.id, (message) => ({ ...message, status: 'error', failure: action.failure }));
     case 'reset':
-      return { sessionId: action.sessionId, messages: [] };
+      return { sessionId: action.sessionId, messages: [], ...(action.owner ? { owner: action.owner } : {}) };
+    case 'owned':
+      return { ...conversation, owner: action.owner };
   }
 }
 

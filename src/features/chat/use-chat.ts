@@ -5,6 +5,7 @@ import { AgentCallError, type AgentFailure } from './api/agent-failure.ts';
 import type { CallLog } from './api/call-log.ts';
 import { loadConversation, saveConversation } from './chat-storage.ts';
 import { conversationReducer, newSessionId } from './conversation.ts';
+import { claimSession, releaseSessionsExcept } from './session-lock.ts';
 import type { AgentChunk } from './stream/agent-chunks.ts';
 
 interface SendVariables {
@@ -24,6 +25,10 @@ export function useChat(options: {
   auth: AgentAuth;
   log: CallLog;
   onFailure: (prompt: string, failure: AgentFailure) => void;
+  /** The signed-in user's `sub`, undefined while signed out. */
+  subject?: string;
+  /** Another user signed in: their predecessor's conversation is gone, and so must the draft be. */
+  onOwnerChanged?: () => void;
 }) {
   const [conversation, dispatch] = useReducer(conversationReducer, undefined, loadConversation);
   const pending = useRef(new Map<string, AgentChunk[]>());
@@ -48,6 +53,28 @@ export function useChat(options: {
     window.addEventListener('pagehide', onPageHide);
     return () => window.removeEventListener('pagehide', onPageHide);
   }, []);
+
+  // The conversation belongs to the user who had it; one started signed out goes to whoever signs in next.
+  const { subject } = options;
+  useEffect(() => {
+    if (!subject || conversation.owner === subject) return;
+    if (conversation.owner === undefined) return dispatch({ type: 'owned', owner: subject });
+    abort.current?.abort();
+    dispatch({ type: 'reset', sessionId: newSessionId(), owner: subject });
+    latest.current.onOwnerChanged?.();
+  }, [subject, conversation.owner]);
+
+  const { sessionId } = conversation;
+  useEffect(() => {
+    releaseSessionsExcept(sessionId);
+    let current = true;
+    void claimSession(sessionId).then((mine) => {
+      if (current && !mine) dispatch({ type: 'reset', sessionId: newSessionId(), owner: saved.current.owner });
+    });
+    return () => {
+      current = false;
+    };
+  }, [sessionId]);
 
   const flush = useCallback(() => {
     if (frame.current !== undefined) cancelAnimationFrame(frame.current);

@@ -19,22 +19,34 @@ export interface ChatPanelProps {
   onSignOut: (listener: () => void) => () => void;
   /** Where the debugger shows why the runtime refused the current token, given the runtime's reason. */
   debuggerHref?: (reason: string | undefined) => string;
+  /** The signed-in user's `sub`: a conversation is shown only to the user who had it. */
+  subject?: string;
 }
 
+/** The draft survives reloads and redirects in sessionStorage; when storage is full it stays in memory, and says so. */
 function useDraft() {
   const [draft, setDraft] = useState(loadDraft);
-  useEffect(() => saveDraft(draft), [draft]);
-  return [draft, setDraft] as const;
+  const [stored, setStored] = useState(true);
+  useEffect(() => setStored(saveDraft(draft)), [draft]);
+  return [draft, setDraft, stored] as const;
 }
 
-export function ChatPanel({ endpoint, agentName, auth, log, signIn, onSignOut, debuggerHref }: ChatPanelProps) {
-  const [draft, setDraft] = useDraft();
+export function ChatPanel({ endpoint, agentName, auth, log, signIn, onSignOut, debuggerHref, subject }: ChatPanelProps) {
+  const [draft, setDraft, draftStored] = useDraft();
   const restorePrompt = useCallback(
     // A failed call gives the prompt back to the box, unless the user already typed something new.
     (prompt: string) => setDraft((current) => (current.trim() ? current : prompt)),
     [setDraft],
   );
-  const { conversation, send, stop, reset, sending } = useChat({ endpoint, auth, log, onFailure: restorePrompt });
+  const clearDraft = useCallback(() => setDraft(''), [setDraft]);
+  const { conversation, send, stop, reset, sending } = useChat({
+    endpoint,
+    auth,
+    log,
+    onFailure: restorePrompt,
+    subject,
+    onOwnerChanged: clearDraft,
+  });
 
   useEffect(
     () =>
@@ -76,6 +88,11 @@ export function ChatPanel({ endpoint, agentName, auth, log, signIn, onSignOut, d
         agentName={agentName}
         blockedNote={blockedNote}
       />
+      {!draftStored && (
+        <p className="notice warn" role="status">
+          {t('chat.draftNotStored')}
+        </p>
+      )}
     </section>
   );
 }
