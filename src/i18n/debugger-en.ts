@@ -38,6 +38,25 @@ export const debuggerEn = {
   fetchFailed: 'Could not fetch the keys (CORS or network)',
   fetchFailedDetail:
     '{url} could not be read from this browser. The runtime fetches it server-side, so this says nothing about the token; paste the key to check here.',
+  noJwksUri: 'No keys published',
+  noJwksUriDetail: 'The discovery document at {url} names no jwks_uri.',
+  badUrl: 'Not a web address: {url}',
+  awaitingApproval: 'Keys not fetched yet',
+  awaitingApprovalDetail: '{host} is not this console’s user pool. Fetch its keys only if you know and trust it.',
+  fetchFrom: 'Fetch keys from {host}',
+  tokenIssuerElsewhere:
+    'This token names {host} as its issuer, not this console’s user pool ({pool}): the keys below come from there, so a verified signature only says {host} signed it.',
+  untrustedSettings:
+    'These settings did not come from this console’s configuration: the discovery URL is on {host}, not on the configured user pool ({pool}). A link can set them; check them before trusting the verdict or copying the YAML.',
+  invalidSettings: 'runtime_jwt_discovery_url is not an http(s) address, so nothing was fetched.',
+  untrustedVerdict: 'against keys from {host}, not from this console’s configuration',
+  anyClient:
+    'runtime_jwt_allowed_clients is empty: any client of the pool would pass, ID tokens included. List the clients that may call the agent.',
+  yamlUntrusted: 'Not from this console’s configuration: {host} is not the configured user pool ({pool}).',
+  yamlAnyClient: 'Empty allowed clients: any client of the pool would pass, ID tokens included.',
+  discoveryHint: 'Applied when you press Enter or leave the field.',
+  invalidTime: 'not a valid time',
+  copyFailed: 'Could not copy',
   algNone: 'alg none is never accepted',
   unsupported: 'Algorithm {alg} is not accepted',
   badKey: 'That key could not be used: {detail}',

@@ -168,6 +168,8 @@ export const en = {
   'boundary.part.verdict': 'The runtime verdict',
   'boundary.part.flow': 'The sign-in flow panel',
   'boundary.part.markdown': 'The answer formatting',
+  'token.invalidTime': 'not a valid time',
+  'token.copyFailed': 'Could not copy',
   // hardening: configuration and error boundaries (add keys above this line)
   // hardening: sessions (add keys above this line)
 } as const;

@@ -30,9 +30,30 @@ describe('claim formatting', () => {
     expect(rows.find((row) => row.name === 'exp')?.time?.local).toMatch(/^2026-11-29 \d\d:01:00$/);
   });
 
-  it('shows non-string values as JSON and leaves non-numeric times alone', () => {
+  it('shows non-string values as JSON', () => {
     const rows = claimRows({ exp: 'soon', cnf: { jkt: 'x' } }, now);
-    expect(rows[0].time).toBeUndefined();
+    expect(rows[0].text).toBe('soon');
     expect(rows[1].text).toBe('{"jkt":"x"}');
+  });
+
+  it('says "not a valid time" for time claims no Date can hold, instead of throwing', () => {
+    for (const exp of [1e20, -1e20, 'NaN', 'soon', 8.64e12 + 1, null]) {
+      const [row] = claimRows({ exp }, now);
+      expect(row.time, String(exp)).toBeUndefined();
+      expect(row.invalidTime, String(exp)).toBe(true);
+    }
+    const [edge] = claimRows({ exp: 8.64e12 }, now);
+    expect(edge.time?.iso).toBe('+275760-09-13T00:00:00.000Z');
+  });
+
+  it('lists claims named like Object.prototype members as plain claims', () => {
+    const payload = JSON.parse('{"__proto__": {"x": 1}, "constructor": "c", "toString": 5, "sub": "s"}') as Record<string, unknown>;
+    const rows = claimRows(payload, now);
+    expect(rows.map((row) => [row.name, row.text])).toEqual([
+      ['sub', 's'],
+      ['__proto__', '{"x":1}'],
+      ['constructor', 'c'],
+      ['toString', '5'],
+    ]);
   });
 });

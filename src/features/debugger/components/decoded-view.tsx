@@ -1,8 +1,19 @@
 import { claimDoc, td } from '../../../i18n/debugger.ts';
 import type { DecodedToken } from '../../../lib/jwt.ts';
-import { formatLocalTime, formatRelative } from '../../../lib/time.ts';
+import { dateOfClaim, formatLocalTime, formatRelative } from '../../../lib/time.ts';
 
 const TIME_FIELDS = new Set(['exp', 'nbf', 'iat', 'auth_time', 'updated_at']);
+
+function TimeNote({ value, now }: { value: unknown; now: number }) {
+  if (!dateOfClaim(value)) return <span className="relative"> ({td('invalidTime')})</span>;
+  const seconds = value as number;
+  return (
+    <span className="relative">
+      {' '}
+      {formatLocalTime(seconds)} ({formatRelative(seconds, now)})
+    </span>
+  );
+}
 
 function FieldTable({ label, fields, now }: { label: string; fields: Record<string, unknown>; now: number }) {
   return (
@@ -20,12 +31,7 @@ function FieldTable({ label, fields, now }: { label: string; fields: Record<stri
             <th scope="row">{name}</th>
             <td>
               {typeof value === 'string' ? value : JSON.stringify(value)}
-              {TIME_FIELDS.has(name) && typeof value === 'number' && Number.isFinite(value) && (
-                <span className="relative">
-                  {' '}
-                  {formatLocalTime(value)} ({formatRelative(value, now)})
-                </span>
-              )}
+              {TIME_FIELDS.has(name) && <TimeNote value={value} now={now} />}
             </td>
             <td className="relative">{claimDoc(name) ?? ''}</td>
           </tr>

@@ -17,12 +17,13 @@ export function ClaimsTable({ payload, label, now }: { payload: Record<string, u
             <td>
               {row.time ? (
                 <>
-                  <time dateTime={new Date(Number(payload[row.name]) * 1000).toISOString()}>{row.time.local}</time>{' '}
-                  <span className="relative">({row.time.relative})</span> <span className="relative">{row.text}</span>
+                  <time dateTime={row.time.iso}>{row.time.local}</time> <span className="relative">({row.time.relative})</span>{' '}
+                  <span className="relative">{row.text}</span>
                 </>
               ) : (
                 row.text
               )}
+              {row.invalidTime && <span className="relative"> ({t('token.invalidTime')})</span>}
             </td>
           </tr>
         ))}

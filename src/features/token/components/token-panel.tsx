@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { t } from '../../../i18n/index.ts';
 import { decodeToken } from '../../../lib/jwt.ts';
-import { formatDuration } from '../../../lib/time.ts';
+import { dateOfClaim, formatDuration } from '../../../lib/time.ts';
 import { useNow } from '../../../lib/use-now.ts';
 import { ClaimsTable } from './claims-table.tsx';
 import { RawToken } from './raw-token.tsx';
@@ -9,8 +9,9 @@ import { RawToken } from './raw-token.tsx';
 type Tab = 'access' | 'id';
 
 function Countdown({ exp, now }: { exp: unknown; now: number }) {
-  if (typeof exp !== 'number') return null;
-  const left = exp - now / 1000;
+  // An exp that is no moment (1e20, "soon") gets no countdown; its claim row says "not a valid time".
+  if (!dateOfClaim(exp)) return null;
+  const left = (exp as number) - now / 1000;
   return (
     <p className="countdown" aria-live="off">
       {left > 0 ? t('token.expiresIn', { time: formatDuration(left) }) : t('token.expired', { time: formatDuration(left) })}
