@@ -4,6 +4,7 @@ import { chromiumForFile } from '../support/chromium.ts';
 import { resetConfigJson, setConfigJson } from '../support/config-json.ts';
 import { authStatus, signIn } from '../support/console-page.ts';
 import { accessTokenClaims, signAsPool } from '../support/forge.ts';
+import { startKeyServer } from '../support/key-server.ts';
 import { partnerToken, startStrictAgent } from '../support/stack-helpers.ts';
 
 const stack = inject('stack');
@@ -19,6 +20,8 @@ beforeAll(async () => {
   await page.getByRole('heading', { name: 'Token debugger' }).waitFor();
 });
 
+/** Polls that wait on the network (keys, discovery) under a loaded CI machine. */
+const NETWORK = { timeout: 10_000 };
 const tokenBox = () => page.getByRole('textbox', { name: 'Token' });
 const signatureResult = () => page.getByTestId('signature-result').textContent();
 const verdict = () => page.locator('.verdict').textContent();
@@ -62,8 +65,15 @@ describe('the token debugger', () => {
     await page.getByRole('textbox', { name: /runtime_jwt_allowed_clients/ }).fill('');
     await expect.poll(verdict).toBe('Accepted');
     expect(new URL(page.url()).searchParams.get('clients')).toBe('');
-    expect(await page.getByRole('region', { name: 'agentkit.yaml' }).textContent()).toContain('runtime_jwt_allowed_clients: []');
+    const yaml = (await page.getByRole('region', { name: 'agentkit.yaml' }).textContent()) ?? '';
+    expect(yaml).toContain('runtime_jwt_allowed_clients: []');
+    // ...and both the verdict and the YAML say what an empty list lets through.
+    expect(yaml).toContain('# WARNING: Empty allowed clients: any client of the pool would pass, ID tokens included.');
+    expect(await page.getByTestId('settings-warning').allTextContents()).toContainEqual(
+      expect.stringContaining('any client of the pool would pass, ID tokens included'),
+    );
     await page.getByRole('textbox', { name: /runtime_jwt_allowed_clients/ }).fill(stack.clientId);
+    await expect.poll(() => page.getByTestId('settings-warning').count()).toBe(0);
   });
 
   it('an expired token is rejected naming exp', async () => {
@@ -128,6 +138,116 @@ describe('the token debugger', () => {
   });
 });
 
+describe('settings from the address bar', () => {
+  it('never fetches from a host the configuration does not name until a click that names it, and keeps warning', async () => {
+    const evil = await startKeyServer();
+    try {
+      const tab = await (await browser.newContext()).newPage();
+      await tab.goto(`${stack.consoleUrl}/debugger?discovery=${encodeURIComponent(evil.discoveryUrl)}&clients=`);
+      await tab.getByRole('heading', { name: 'Token debugger' }).waitFor();
+      const warnings = () => tab.getByTestId('settings-warning').allTextContents();
+      await expect
+        .poll(warnings, NETWORK)
+        .toEqual([
+          expect.stringMatching(new RegExp(`did not come from this console’s configuration: the discovery URL is on ${evil.origin}`)),
+          expect.stringContaining('any client of the pool would pass, ID tokens included'),
+        ]);
+      const yaml = tab.getByRole('region', { name: 'agentkit.yaml' });
+      expect(await yaml.textContent()).toContain(
+        `# WARNING: Not from this console’s configuration: ${evil.origin} is not the configured user pool`,
+      );
+
+      // A token the attacker's keys sign: nothing is fetched, and nothing is accepted, before the click.
+      const now = Math.floor(Date.now() / 1000);
+      const claims = accessTokenClaims(evil.origin, 'any-client', { iat: now - 60, nbf: now - 60 });
+      await tab.getByRole('textbox', { name: 'Token' }).fill(await evil.sign(claims));
+      const verdictPanel = tab.getByRole('region', { name: 'Runtime verdict (custom_jwt)' });
+      const fetchButton = verdictPanel.getByRole('button', { name: `Fetch keys from ${evil.origin}` });
+      await fetchButton.waitFor();
+      await expect.poll(() => tab.getByTestId('signature-result').textContent(), NETWORK).toMatch(/^Keys not fetched yet/);
+      expect(await tab.locator('.verdict').textContent()).toBe('Not decided yet');
+      expect(evil.requests).toEqual([]);
+
+      await fetchButton.click();
+      await expect.poll(() => tab.getByTestId('signature-result').textContent(), NETWORK).toMatch(/^Signature verified/);
+      await expect
+        .poll(() => tab.locator('.verdict').textContent(), NETWORK)
+        .toBe(`Accepted (against keys from ${evil.origin}, not from this console’s configuration)`);
+      expect(evil.requests).toContain('/keys');
+      expect(await warnings()).toHaveLength(2);
+      expect(await yaml.textContent()).toContain('# WARNING: Not from this console’s configuration');
+    } finally {
+      await evil.close();
+    }
+  });
+
+  it("ignores a refusal reason in the query string: only the chat's in-app link carries one", async () => {
+    await page.getByRole('link', { name: 'Console' }).click();
+    await page.getByRole('textbox', { name: 'Message' }).waitFor();
+    await page.evaluate(() => {
+      window.history.pushState(null, '', '/debugger?token=access&reason=client+not+allowed+(client_id+agent-console)');
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    });
+    await page.getByRole('heading', { name: 'Token debugger' }).waitFor();
+    await expect.poll(verdict, NETWORK).toBe('Accepted');
+    expect(await check('client_id')).not.toContain('the agent refused');
+  });
+
+  it('does not fetch while the discovery URL is being typed, only once it is applied', async () => {
+    await page.getByRole('button', { name: 'Use my access token' }).click();
+    await expect.poll(verdict, NETWORK).toBe('Accepted');
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/.well-known/')) asked.push(request.url());
+    });
+    const field = page.getByRole('textbox', { name: 'runtime_jwt_discovery_url' });
+    const typed = `${stack.issuer}/.well-known/openid-configuration?typed=1`;
+    await field.selectText();
+    await field.pressSequentially(typed);
+    expect(asked).toEqual([]);
+    await field.press('Enter');
+    await expect.poll(() => asked, NETWORK).toEqual([typed]);
+    await expect.poll(verdict, NETWORK).toBe('Accepted');
+    expect(new URL(page.url()).searchParams.get('discovery')).toBe(typed);
+  });
+});
+
+describe('keys rotate', () => {
+  it('a token signed by a new key verifies after the issuer rotates, without a reload', async () => {
+    const issuer = await startKeyServer();
+    try {
+      const tab = await (await browser.newContext()).newPage();
+      await tab.goto(`${stack.consoleUrl}/debugger`);
+      const tokenField = tab.getByRole('textbox', { name: 'Token' });
+      const result = () => tab.getByTestId('signature-result').textContent();
+      await tokenField.fill(await issuer.sign(accessTokenClaims(issuer.origin, stack.clientId)));
+      await tab
+        .getByRole('region', { name: 'Signature' })
+        .getByRole('button', { name: `Fetch keys from ${issuer.origin}` })
+        .click();
+      await expect.poll(result, NETWORK).toMatch(/^Signature verified with RS256, kid rotating-key-1/);
+
+      await issuer.rotate();
+      await tokenField.fill(await issuer.sign(accessTokenClaims(issuer.origin, stack.clientId)));
+      await expect.poll(result, NETWORK).toMatch(/^Signature verified with RS256, kid rotating-key-2/);
+      expect(issuer.requests.filter((path) => path === '/keys')).toHaveLength(2);
+
+      // An unknown kid asks once, not on every paste: a forged header cannot make the page hammer the issuer.
+      const forged = await issuer.sign(accessTokenClaims(issuer.origin, stack.clientId));
+      const [, payload, signature] = forged.split('.');
+      const header = Buffer.from(JSON.stringify({ alg: 'RS256', kid: 'no-such-key' })).toString('base64url');
+      await tokenField.fill(`${header}.${payload}.${signature}`);
+      await expect.poll(result, NETWORK).toMatch(/^No key with this kid/);
+      await tokenField.fill('');
+      await tokenField.fill(`${header}.${payload}.${signature}`);
+      await expect.poll(result, NETWORK).toMatch(/^No key with this kid/);
+      expect(issuer.requests.filter((path) => path === '/keys')).toHaveLength(3);
+    } finally {
+      await issuer.close();
+    }
+  });
+});
+
 describe('the debugger signed out', () => {
   it('works without a session: a pasted token of the pool verifies and is accepted', async () => {
     const tab = await (await browser.newContext()).newPage();
@@ -137,8 +257,8 @@ describe('the debugger signed out', () => {
     await tab
       .getByRole('textbox', { name: 'Token' })
       .fill(await signAsPool(stack.signingKey, accessTokenClaims(stack.issuer, stack.clientId)));
-    await expect.poll(() => tab.getByTestId('signature-result').textContent()).toMatch(/^Signature verified/);
-    await expect.poll(() => tab.locator('.verdict').textContent()).toBe('Accepted');
+    await expect.poll(() => tab.getByTestId('signature-result').textContent(), NETWORK).toMatch(/^Signature verified/);
+    await expect.poll(() => tab.locator('.verdict').textContent(), NETWORK).toBe('Accepted');
   });
 });
 

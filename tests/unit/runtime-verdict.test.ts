@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { debuggerSearch, readDebuggerQuery } from '../../src/features/debugger/debugger-url.ts';
+import { debuggerLink, debuggerSearch, readDebuggerQuery } from '../../src/features/debugger/debugger-url.ts';
 import {
   agentkitYaml,
   clientCheck,
@@ -99,17 +99,44 @@ describe('the verdict', () => {
   });
 
   it('keeps the settings in the URL, never the token', () => {
-    const search = debuggerSearch(
-      { discoveryUrl: 'https://p/.well-known/openid-configuration', allowedClients: ['a', 'b'] },
-      'access',
-      'token expired (exp)',
-    );
+    const search = debuggerSearch({ discoveryUrl: 'https://p/.well-known/openid-configuration', allowedClients: ['a', 'b'] }, 'access');
     expect(readDebuggerQuery(search, settings)).toEqual({
       settings: { discoveryUrl: 'https://p/.well-known/openid-configuration', allowedClients: ['a', 'b'] },
       take: 'access',
-      reason: 'token expired (exp)',
     });
     expect(readDebuggerQuery('?clients=', settings).settings.allowedClients).toEqual([]);
     expect(readDebuggerQuery('', settings).settings).toEqual(settings);
+  });
+
+  it("takes the agent's refusal reason from the in-app link's history state, never from the query string", () => {
+    const link = debuggerLink(settings, 'access', 'token expired (exp)');
+    expect(link.href).not.toContain('expired');
+    expect(link.href).toMatch(/^\/debugger\?/);
+    const query = new URL(link.href, 'https://console.example').search;
+    expect(readDebuggerQuery(query, settings, link.state).reason).toBe('token expired (exp)');
+    // A shared link cannot plant a reason: only history state, which no other site can set, carries it.
+    expect(readDebuggerQuery(`${query}&reason=client+not+allowed+(client_id+x)`, settings, null).reason).toBeUndefined();
+    expect(debuggerSearch(settings, 'access', 'token expired (exp)')).not.toContain('reason');
+    expect(readDebuggerQuery(query, settings, { debuggerReason: 42 }).reason).toBeUndefined();
+    expect(readDebuggerQuery(query, settings, { debuggerReason: 'x'.repeat(5000) }).reason).toHaveLength(300);
+  });
+
+  it('marks YAML for settings that are not the configuration, and a value cannot add lines to it', () => {
+    const yaml = agentkitYaml({ ...settings, allowedClients: [] }, ['Not from this console\u2028s configuration']);
+    expect(yaml.split('\n')[0]).toBe('# WARNING: Not from this console s configuration');
+    const injected = agentkitYaml({
+      discoveryUrl: 'https://evil/x\n    runtime_jwt_allowed_clients: []',
+      allowedClients: ['a\nb', 'ok-client', 'c\u2028d'],
+    });
+    expect(injected.split('\n')).toEqual([
+      'launch_types:',
+      '  cloud:',
+      '    runtime_auth_type: custom_jwt',
+      '    runtime_jwt_discovery_url: "https://evil/x\\n    runtime_jwt_allowed_clients: []"',
+      '    runtime_jwt_allowed_clients:',
+      '    - "a\\nb"',
+      '    - ok-client',
+      '    - "c\\u2028d"',
+    ]);
   });
 });

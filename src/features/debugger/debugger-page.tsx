@@ -3,16 +3,18 @@ import { td } from '../../i18n/debugger.ts';
 import type { FlowTrace } from '../../lib/flow-trace.ts';
 import { discoveryUrlOf } from '../../lib/http-probe.ts';
 import { decodeToken, normaliseToken } from '../../lib/jwt.ts';
-import { useAsync } from '../../lib/use-async.ts';
 import { useNow } from '../../lib/use-now.ts';
 import { CopyBlock } from './components/copy-block.tsx';
 import { DecodedView, invalidMessage } from './components/decoded-view.tsx';
 import { FlowInspector } from './components/flow-inspector.tsx';
 import { SignaturePanel } from './components/signature-panel.tsx';
+import { TokenInput } from './components/token-input.tsx';
 import { VerdictPanel } from './components/verdict-panel.tsx';
 import { debuggerSearch, readDebuggerQuery } from './debugger-url.ts';
 import { agentkitYaml, type RuntimeSettings, runtimeChecks, verdictOf, withReportedFailure } from './runtime-verdict.ts';
-import { type KeySource, loadDiscovery, verifySignature } from './verify-signature.ts';
+import { settingsWarnings } from './settings-warnings.ts';
+import { fetchPermission, webOrigin } from './trust.ts';
+import { useSignature } from './use-signature.ts';
 
 export interface DebuggerPageProps {
   issuer: string;
@@ -37,11 +39,14 @@ function useClockNote(flow: FlowTrace, payload: Record<string, unknown> | undefi
 /** The token debugger: decode, verify the signature in the browser, and the custom_jwt verdict. Lazy-loaded. */
 export default function DebuggerPage({ issuer, clientId, accessToken, idToken, flow }: DebuggerPageProps) {
   const defaults: RuntimeSettings = { discoveryUrl: discoveryUrlOf(issuer), allowedClients: [clientId] };
-  const [initial] = useState(() => readDebuggerQuery(window.location.search, defaults));
+  const [initial] = useState(() => readDebuggerQuery(window.location.search, defaults, window.history.state));
   const [settings, setSettings] = useState(initial.settings);
   const [input, setInput] = useState('');
   const [keyText, setKeyText] = useState('');
   const [took, setTook] = useState(false);
+  // Origins other than the pool's that the user clicked to fetch from, for this page's life only.
+  const [approved, setApproved] = useState<ReadonlySet<string>>(() => new Set());
+  const approve = (origin: string) => setApproved((current) => new Set([...current, origin]));
   const now = useNow();
 
   // ?token=access|id takes the current token from memory (the 401 message links here that way).
@@ -61,77 +66,39 @@ export default function DebuggerPage({ issuer, clientId, accessToken, idToken, f
   const token = normaliseToken(input.length > 70_000 ? '' : input);
   const decoded = useMemo(() => decodeToken(input), [input]);
   const jwt = decoded.kind === 'jwt' ? decoded : undefined;
-  const tokenIssuer = typeof jwt?.payload.iss === 'string' && /^https?:\/\//.test(jwt.payload.iss) ? jwt.payload.iss : undefined;
-  const signatureSource: KeySource = keyText.trim()
-    ? { kind: 'pasted', text: keyText }
-    : { kind: 'discovery', discoveryUrl: discoveryUrlOf(tokenIssuer && tokenIssuer !== issuer ? tokenIssuer : issuer) };
-  const sourceKey = signatureSource.kind === 'pasted' ? `key:${keyText}` : signatureSource.discoveryUrl;
-
-  const signature = useAsync(jwt ? () => verifySignature(token, jwt.header, signatureSource) : undefined, `${token}|${sourceKey}`);
-  const runtimeSource: KeySource = { kind: 'discovery', discoveryUrl: settings.discoveryUrl };
-  const runtimeSignature = useAsync(
-    jwt ? () => verifySignature(token, jwt.header, runtimeSource) : undefined,
-    `${token}|${settings.discoveryUrl}`,
-  );
-  const discovery = useAsync(
-    () =>
-      loadDiscovery(settings.discoveryUrl).then(
-        (document) => ({ issuer: document.issuer as string | undefined }),
-        () => ({ issuer: undefined }),
-      ),
-    settings.discoveryUrl,
-  );
+  const iss = typeof jwt?.payload.iss === 'string' ? webOrigin(jwt.payload.iss) && jwt.payload.iss : undefined;
+  const signatureDiscovery = discoveryUrlOf(iss && iss !== issuer ? iss : issuer);
+  const signaturePermission = fetchPermission(signatureDiscovery, issuer, approved);
+  const signature = useSignature({
+    token,
+    header: jwt?.header,
+    discoveryUrl: signatureDiscovery,
+    permission: signaturePermission,
+    pastedKey: keyText.trim() ? keyText : undefined,
+  });
+  const runtimePermission = fetchPermission(settings.discoveryUrl, issuer, approved);
+  const runtime = useSignature({ token, header: jwt?.header, discoveryUrl: settings.discoveryUrl, permission: runtimePermission });
+  const warnings = settingsWarnings(settings, runtimePermission, issuer);
 
   // The agent's reason applies to the token it refused: the current one the link loaded, not a pasted other.
   const reason = took && input === (initial.take === 'id' ? idToken : accessToken) ? initial.reason : undefined;
   const checks = jwt
     ? withReportedFailure(
-        runtimeChecks({ payload: jwt.payload, signature: runtimeSignature, discoveryIssuer: discovery?.issuer, settings, nowMs: now }),
+        runtimeChecks({ payload: jwt.payload, signature: runtime.result, discoveryIssuer: runtime.discoveryIssuer, settings, nowMs: now }),
         reason,
         td('reportedByAgent'),
       )
     : undefined;
   const clockNote = useClockNote(flow, jwt?.payload, now);
   const problem = input.trim() ? invalidMessage(decoded, normaliseToken(input).split('.').length) : undefined;
+  const poolHost = webOrigin(issuer)?.host ?? issuer;
+  const elsewhere = signaturePermission.kind === 'ask' || signaturePermission.kind === 'approved' ? signaturePermission.host : undefined;
 
   return (
     <div className="debugger">
       <h1>{td('title')}</h1>
       <p className="meta">{td('intro')}</p>
-      <section className="panel">
-        <label className="field" htmlFor="debugger-token">
-          {td('tokenLabel')}
-        </label>
-        <textarea
-          id="debugger-token"
-          rows={5}
-          value={input}
-          spellCheck={false}
-          placeholder={td('tokenPlaceholder')}
-          onChange={(event) => setInput(event.target.value)}
-        />
-        <p className="buttons">
-          {accessToken && (
-            <button type="button" className="quiet" onClick={() => setInput(accessToken)}>
-              {td('useAccess')}
-            </button>
-          )}
-          {idToken && (
-            <button type="button" className="quiet" onClick={() => setInput(idToken)}>
-              {td('useId')}
-            </button>
-          )}
-          <button type="button" className="quiet" onClick={() => setInput('')}>
-            {td('clear')}
-          </button>
-        </p>
-        {!input.trim() && <p className="meta">{td('empty')}</p>}
-        {problem && (
-          <p className="notice warn" role="alert">
-            {problem}
-          </p>
-        )}
-      </section>
+      <TokenInput input={input} onInput={setInput} accessToken={accessToken} idToken={idToken} problem={problem} />
       <div className="workspace">
         <div className="side">
           {jwt && (
@@ -141,10 +108,13 @@ export default function DebuggerPage({ issuer, clientId, accessToken, idToken, f
           )}
           {jwt && (
             <SignaturePanel
-              result={signature}
-              source={signatureSource.kind === 'pasted' ? 'pasted key' : signatureSource.discoveryUrl}
+              result={signature.result}
+              source={keyText.trim() ? 'pasted key' : signatureDiscovery}
               keyText={keyText}
               onKeyText={setKeyText}
+              permission={keyText.trim() ? { kind: 'pool' } : signaturePermission}
+              onApprove={approve}
+              elsewhere={elsewhere && !keyText.trim() ? { host: elsewhere, pool: poolHost } : undefined}
             />
           )}
         </div>
@@ -154,9 +124,12 @@ export default function DebuggerPage({ issuer, clientId, accessToken, idToken, f
             onSettings={setSettings}
             checks={checks}
             verdict={checks && verdictOf(checks)}
+            warnings={warnings}
+            permission={runtimePermission}
+            onApprove={approve}
             clockNote={clockNote}
           />
-          <CopyBlock title={td('yaml')} text={agentkitYaml(settings)} />
+          <CopyBlock title={td('yaml')} text={agentkitYaml(settings, warnings.yaml)} warnings={warnings.yaml} />
           <FlowInspector flow={flow} />
         </div>
       </div>

@@ -4,15 +4,32 @@ export const DEBUGGER_PATH = '/debugger';
 
 export type TokenChoice = 'access' | 'id';
 
-/** Runtime settings and which current token to load live in the query string; a token itself never does. */
+/** What only an in-app link can carry (history.state): anyone can write a query string, no other site can set this. */
+export interface DebuggerLinkState {
+  debuggerReason: string;
+}
+
+const MAX_REASON_CHARS = 300;
+
+function reasonFrom(historyState: unknown): string | undefined {
+  if (typeof historyState !== 'object' || historyState === null || !Object.hasOwn(historyState, 'debuggerReason')) return undefined;
+  const reason = (historyState as DebuggerLinkState).debuggerReason;
+  return typeof reason === 'string' && reason ? reason.slice(0, MAX_REASON_CHARS) : undefined;
+}
+
+/**
+ * Runtime settings and which current token to load live in the query string; a token itself never does.
+ * The agent's refusal reason comes only from `historyState`: a `reason` in a shared link is ignored.
+ */
 export function readDebuggerQuery(
   search: string,
   defaults: RuntimeSettings,
+  historyState?: unknown,
 ): { settings: RuntimeSettings; take?: TokenChoice; reason?: string } {
   const query = new URLSearchParams(search);
   const clients = query.get('clients');
   const take = query.get('token');
-  const reason = query.get('reason')?.slice(0, 300);
+  const reason = reasonFrom(historyState);
   return {
     settings: {
       discoveryUrl: query.get('discovery') || defaults.discoveryUrl,
@@ -30,10 +47,21 @@ export function splitClients(text: string): string[] {
     .filter(Boolean);
 }
 
-/** `reason` is the runtime's error_description of a refused call, so the debugger can point at that check. */
-export function debuggerSearch(settings: RuntimeSettings, take?: TokenChoice, reason?: string): string {
+/** The settings as a query string. `_reason` is ignored (a refusal reason travels only in `debuggerLink`'s state). */
+export function debuggerSearch(settings: RuntimeSettings, take?: TokenChoice, _reason?: string): string {
   const query = new URLSearchParams({ discovery: settings.discoveryUrl, clients: settings.allowedClients.join(',') });
   if (take) query.set('token', take);
-  if (reason) query.set('reason', reason);
   return `?${query.toString()}`;
+}
+
+/** An in-app link to the debugger; `reason` is the runtime's error_description of a refused call, carried in `state`. */
+export function debuggerLink(
+  settings: RuntimeSettings,
+  take?: TokenChoice,
+  reason?: string,
+): { href: string; state: DebuggerLinkState | null } {
+  return {
+    href: `${DEBUGGER_PATH}${debuggerSearch(settings, take)}`,
+    state: reason ? { debuggerReason: reason.slice(0, MAX_REASON_CHARS) } : null,
+  };
 }

@@ -33,6 +33,12 @@ export function signatureCheck(signature: SignatureResult | undefined): Check {
         ok: undefined,
         detail: `could not fetch ${signature.url} (CORS or network): the runtime can, this browser cannot`,
       };
+    case 'no-jwks-uri':
+      return { name: 'signature', ok: undefined, detail: `the discovery document at ${signature.url} names no jwks_uri` };
+    case 'bad-url':
+      return { name: 'signature', ok: undefined, detail: `${signature.url} is not an http(s) address` };
+    case 'awaiting-approval':
+      return { name: 'signature', ok: undefined, detail: `keys not fetched: ${signature.host} is not this console's user pool` };
     case 'alg-none':
       return { name: 'signature', ok: false, detail: 'alg none is never accepted' };
     case 'unsupported':
@@ -115,14 +121,24 @@ export function verdictOf(checks: Check[]): Verdict {
   return checks.every((check) => check.ok === true) ? { kind: 'accepted' } : { kind: 'pending' };
 }
 
-/** The inbound auth block of agentkit.yaml for these settings. */
-export function agentkitYaml(settings: RuntimeSettings): string {
-  const clients = settings.allowedClients.length ? `\n${settings.allowedClients.map((client) => `    - ${client}`).join('\n')}` : ' []';
+/** A plain YAML scalar when that cannot be misread, else a double-quoted one (JSON's string syntax is valid YAML). */
+function yamlScalar(value: string): string {
+  if (/^[A-Za-z0-9][\w.~:/?#@!$&()*+,;=%-]*$/.test(value)) return value;
+  // YAML 1.1 also breaks lines at NEL, LS and PS, which JSON leaves raw.
+  return JSON.stringify(value).replace(/[\u0085\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** The inbound auth block of agentkit.yaml for these settings; `warnings` become comments, so a copy carries them. */
+export function agentkitYaml(settings: RuntimeSettings, warnings: string[] = []): string {
+  const clients = settings.allowedClients.length
+    ? `\n${settings.allowedClients.map((client) => `    - ${yamlScalar(client)}`).join('\n')}`
+    : ' []';
   return [
+    ...warnings.map((warning) => `# WARNING: ${warning.replace(/[\r\n\u0085\u2028\u2029]+/g, ' ')}`),
     'launch_types:',
     '  cloud:',
     '    runtime_auth_type: custom_jwt',
-    `    runtime_jwt_discovery_url: ${settings.discoveryUrl}`,
+    `    runtime_jwt_discovery_url: ${yamlScalar(settings.discoveryUrl)}`,
     `    runtime_jwt_allowed_clients:${clients}`,
   ].join('\n');
 }

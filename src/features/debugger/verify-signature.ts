@@ -16,6 +16,9 @@ export type SignatureResult =
   | { status: 'invalid'; alg: string; kid?: string; source: string }
   | { status: 'no-key'; kid?: string; source: string }
   | { status: 'fetch-failed'; url: string }
+  | { status: 'no-jwks-uri'; url: string }
+  | { status: 'bad-url'; url: string }
+  | { status: 'awaiting-approval'; host: string }
   | { status: 'alg-none' }
   | { status: 'unsupported'; alg: string }
   | { status: 'bad-key'; detail: string };
@@ -24,60 +27,13 @@ export const SUPPORTED_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384'
 
 type KeyResolver = (header: JWSHeaderParameters, token: FlattenedJWSInput) => Promise<CryptoKey | Uint8Array>;
 
-export interface Discovery {
-  issuer: string;
-  jwks_uri: string;
-}
-
-const documents = new Map<string, Promise<unknown>>();
-
-/** Fetches JSON once per URL for the page's life; a failure is not cached, so "try again" works. */
-function fetchJson(url: string): Promise<unknown> {
-  let pending = documents.get(url);
-  if (!pending) {
-    pending = fetch(url, { cache: 'no-store' }).then(async (response) => {
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      return response.json();
-    });
-    pending.catch(() => documents.delete(url));
-    documents.set(url, pending);
-  }
-  return pending;
-}
-
-export class FetchFailed extends Error {
-  readonly url: string;
-  constructor(url: string) {
-    super(`could not fetch ${url}`);
-    this.url = url;
-  }
-}
-
-export async function loadDiscovery(discoveryUrl: string): Promise<Discovery> {
-  try {
-    return (await fetchJson(discoveryUrl)) as Discovery;
-  } catch {
-    throw new FetchFailed(discoveryUrl);
-  }
-}
-
-async function keysFromDiscovery(discoveryUrl: string): Promise<KeyResolver> {
-  const discovery = await loadDiscovery(discoveryUrl);
-  let jwks: JSONWebKeySet;
-  try {
-    jwks = (await fetchJson(discovery.jwks_uri)) as JSONWebKeySet;
-  } catch {
-    throw new FetchFailed(discovery.jwks_uri);
-  }
-  return createLocalJWKSet(jwks) as KeyResolver;
-}
-
 /** A pasted key: a JWKS, a single JWK, a PEM public key (SPKI) or a PEM certificate. */
 async function keysFromText(text: string, alg: string): Promise<KeyResolver> {
   const trimmed = text.trim();
   if (trimmed.startsWith('{')) {
     const parsed = JSON.parse(trimmed) as JSONWebKeySet | JWK;
-    if ('keys' in parsed && Array.isArray(parsed.keys)) return createLocalJWKSet(parsed) as KeyResolver;
+    if (Object.hasOwn(parsed, 'keys') && Array.isArray((parsed as JSONWebKeySet).keys))
+      return createLocalJWKSet(parsed as JSONWebKeySet) as KeyResolver;
     const key = await importJWK(parsed as JWK, alg);
     return async () => key;
   }
@@ -92,7 +48,8 @@ async function keysFromText(text: string, alg: string): Promise<KeyResolver> {
   throw new Error('paste a JWK, a JWKS, a PEM public key or a PEM certificate');
 }
 
-export type KeySource = { kind: 'discovery'; discoveryUrl: string } | { kind: 'pasted'; text: string };
+/** Keys already fetched (a JWKS from the query cache, named by its URL) or pasted by the user. */
+export type KeySource = { kind: 'jwks'; jwks: JSONWebKeySet; url: string } | { kind: 'pasted'; text: string };
 
 /** Checks the signature only (no claims), in the browser on WebCrypto. Never throws. */
 export async function verifySignature(token: string, header: Record<string, unknown>, source: KeySource): Promise<SignatureResult> {
@@ -100,12 +57,11 @@ export async function verifySignature(token: string, header: Record<string, unkn
   const kid = typeof header.kid === 'string' ? header.kid : undefined;
   if (alg.toLowerCase() === 'none') return { status: 'alg-none' };
   if (!SUPPORTED_ALGORITHMS.includes(alg)) return { status: 'unsupported', alg: alg || '(missing)' };
-  const sourceName = source.kind === 'discovery' ? source.discoveryUrl : 'pasted key';
+  const sourceName = source.kind === 'jwks' ? source.url : 'pasted key';
   let keys: KeyResolver;
   try {
-    keys = source.kind === 'discovery' ? await keysFromDiscovery(source.discoveryUrl) : await keysFromText(source.text, alg);
+    keys = source.kind === 'jwks' ? (createLocalJWKSet(source.jwks) as KeyResolver) : await keysFromText(source.text, alg);
   } catch (error) {
-    if (error instanceof FetchFailed) return { status: 'fetch-failed', url: error.url };
     return { status: 'bad-key', detail: error instanceof Error ? error.message : String(error) };
   }
   try {

@@ -1,5 +1,7 @@
 import { td } from '../../../i18n/debugger.ts';
+import type { FetchPermission } from '../trust.ts';
 import type { SignatureResult } from '../verify-signature.ts';
+import { FetchGate } from './fetch-gate.tsx';
 
 function describe(result: SignatureResult): { title: string; detail?: string; ok: boolean } {
   switch (result.status) {
@@ -11,6 +13,12 @@ function describe(result: SignatureResult): { title: string; detail?: string; ok
       return { title: td('noKey'), detail: td('noKeyDetail', { source: result.source, kid: result.kid ?? '(none)' }), ok: false };
     case 'fetch-failed':
       return { title: td('fetchFailed'), detail: td('fetchFailedDetail', { url: result.url }), ok: false };
+    case 'no-jwks-uri':
+      return { title: td('noJwksUri'), detail: td('noJwksUriDetail', { url: result.url }), ok: false };
+    case 'bad-url':
+      return { title: td('badUrl', { url: result.url }), ok: false };
+    case 'awaiting-approval':
+      return { title: td('awaitingApproval'), detail: td('awaitingApprovalDetail', { host: result.host }), ok: false };
     case 'alg-none':
       return { title: td('algNone'), ok: false };
     case 'unsupported':
@@ -25,12 +33,17 @@ export function SignaturePanel(props: {
   source: string;
   keyText: string;
   onKeyText: (text: string) => void;
+  permission: FetchPermission;
+  onApprove: (origin: string) => void;
+  /** Set when the token names an issuer that is not the configured pool: {host, pool}. */
+  elsewhere?: { host: string; pool: string };
 }) {
   const shown = props.result && describe(props.result);
   return (
     <section className="panel" aria-labelledby="signature-title">
       <h2 id="signature-title">{td('signature')}</h2>
       <p className="meta">{td('keySource', { source: props.source })}</p>
+      {props.elsewhere && <p className="notice warn">{td('tokenIssuerElsewhere', props.elsewhere)}</p>}
       <output className={`notice ${shown ? (shown.ok ? 'ok' : 'error') : ''}`} data-testid="signature-result">
         {shown ? (
           <>
@@ -40,6 +53,7 @@ export function SignaturePanel(props: {
           td('checking')
         )}
       </output>
+      <FetchGate permission={props.permission} onApprove={props.onApprove} />
       <label className="field">
         {td('keyLabel')}
         <textarea

@@ -1,12 +1,18 @@
 import { td } from '../../../i18n/debugger.ts';
 import { splitClients } from '../debugger-url.ts';
 import type { Check, RuntimeSettings, Verdict } from '../runtime-verdict.ts';
+import type { SettingsWarnings } from '../settings-warnings.ts';
+import type { FetchPermission } from '../trust.ts';
+import { FetchGate } from './fetch-gate.tsx';
 
 interface VerdictPanelProps {
   settings: RuntimeSettings;
   onSettings: (settings: RuntimeSettings) => void;
   checks: Check[] | undefined;
   verdict: Verdict | undefined;
+  warnings: SettingsWarnings;
+  permission: FetchPermission;
+  onApprove: (origin: string) => void;
   clockNote?: string;
 }
 
@@ -14,7 +20,25 @@ function resultText(ok: boolean | undefined) {
   return ok === true ? td('pass') : ok === false ? td('fail') : td('unknown');
 }
 
-export function VerdictPanel({ settings, onSettings, checks, verdict, clockNote }: VerdictPanelProps) {
+function VerdictLine({ verdict, offPoolHost }: { verdict: Verdict; offPoolHost?: string }) {
+  const tone = verdict.kind === 'accepted' ? (offPoolHost ? 'warn' : 'ok') : verdict.kind === 'rejected' ? 'error' : '';
+  return (
+    <p className={`verdict notice ${tone}`} role="status">
+      <strong>{verdict.kind === 'accepted' ? td('accepted') : verdict.kind === 'rejected' ? td('rejected') : td('pending')}</strong>
+      {verdict.kind === 'rejected' && <> ({td('rejectedBy', { claims: verdict.failing.join(', ') })})</>}
+      {/* "Accepted" never stands alone against keys the configuration does not name. */}
+      {verdict.kind === 'accepted' && offPoolHost && <> ({td('untrustedVerdict', { host: offPoolHost })})</>}
+    </p>
+  );
+}
+
+export function VerdictPanel(props: VerdictPanelProps) {
+  const { settings, onSettings, checks, verdict, warnings, clockNote } = props;
+  // Applied on Enter or leaving the field: each keystroke of a URL is not a URL to fetch.
+  const applyDiscovery = (value: string) => {
+    const discoveryUrl = value.trim();
+    if (discoveryUrl && discoveryUrl !== settings.discoveryUrl) onSettings({ ...settings, discoveryUrl });
+  };
   return (
     <section className="panel" aria-labelledby="verdict-title">
       <h2 id="verdict-title">{td('runtime')}</h2>
@@ -23,10 +47,17 @@ export function VerdictPanel({ settings, onSettings, checks, verdict, clockNote 
         {td('discoveryLabel')}
         <input
           type="url"
-          value={settings.discoveryUrl}
-          onChange={(event) => onSettings({ ...settings, discoveryUrl: event.target.value.trim() })}
+          defaultValue={settings.discoveryUrl}
+          aria-describedby="discovery-hint"
+          onBlur={(event) => applyDiscovery(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') applyDiscovery(event.currentTarget.value);
+          }}
         />
       </label>
+      <p className="meta" id="discovery-hint">
+        {td('discoveryHint')}
+      </p>
       <label className="field">
         {td('clientsLabel')}
         <input
@@ -35,12 +66,13 @@ export function VerdictPanel({ settings, onSettings, checks, verdict, clockNote 
           onChange={(event) => onSettings({ ...settings, allowedClients: splitClients(event.target.value) })}
         />
       </label>
-      {verdict && (
-        <p className={`verdict notice ${verdict.kind === 'accepted' ? 'ok' : verdict.kind === 'rejected' ? 'error' : ''}`} role="status">
-          <strong>{verdict.kind === 'accepted' ? td('accepted') : verdict.kind === 'rejected' ? td('rejected') : td('pending')}</strong>
-          {verdict.kind === 'rejected' && <> ({td('rejectedBy', { claims: verdict.failing.join(', ') })})</>}
+      {warnings.panel.map((warning) => (
+        <p key={warning} className="notice warn" data-testid="settings-warning">
+          {warning}
         </p>
-      )}
+      ))}
+      <FetchGate permission={props.permission} onApprove={props.onApprove} />
+      {verdict && <VerdictLine verdict={verdict} offPoolHost={warnings.offPoolHost} />}
       {clockNote && <p className="notice warn">{clockNote}</p>}
       {checks && (
         <table className="claims" aria-label={td('checksTable')}>
