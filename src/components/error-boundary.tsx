@@ -1,9 +1,10 @@
 import { Component, type ReactNode } from 'react';
-import { t } from '../i18n/index.ts';
+import { type MessageKey, t } from '../i18n/index.ts';
 import { isChunkLoadError } from './chunk-load-error.ts';
 
-/** The parts of the console that fail alone; each names itself in the failure message. */
-export type BoundaryPart = 'console' | 'page' | 'chat' | 'token' | 'callLog' | 'debugger' | 'decoded' | 'signature' | 'verdict' | 'flow';
+type PartOf<Key> = Key extends `boundary.part.${infer Part}` ? Part : never;
+/** The parts of the console that fail alone (one `boundary.part.*` name each, said in the failure message). */
+export type BoundaryPart = PartOf<MessageKey>;
 
 const MAX_MESSAGE_LENGTH = 300;
 
