@@ -9,6 +9,7 @@ import { CallLog } from '../features/chat/api/call-log.ts';
 import { DEBUGGER_PATH } from '../features/debugger/debugger-url.ts';
 import { t } from '../i18n/index.ts';
 import { followLink, usePathname } from '../lib/navigation.ts';
+import { AppChatSession } from './app-chat-session.tsx';
 import { DebuggerRoute } from './debugger-route.tsx';
 import { HomePage } from './home-page.tsx';
 
@@ -42,11 +43,13 @@ export function AppShell() {
             <AuthControls />
           </header>
           {/* Below the header: a failing page leaves the auth controls, and the session in memory, in place. */}
-          <main id="main">
-            <ErrorBoundary part={onDebugger ? 'debugger' : 'page'} resetKey={pathname}>
-              {onDebugger ? <DebuggerRoute /> : <HomePage callLog={callLog} />}
-            </ErrorBoundary>
-          </main>
+          <AppChatSession callLog={callLog}>
+            <main id="main">
+              <ErrorBoundary part={onDebugger ? 'debugger' : 'page'} resetKey={pathname}>
+                {onDebugger ? <DebuggerRoute /> : <HomePage callLog={callLog} />}
+              </ErrorBoundary>
+            </main>
+          </AppChatSession>
         </div>
       </AuthProvider>
     </QueryClientProvider>

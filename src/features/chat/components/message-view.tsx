@@ -1,5 +1,5 @@
 import { t } from '../../../i18n/index.ts';
-import { followLink } from '../../../lib/navigation.ts';
+import { followLink, type InAppLink } from '../../../lib/navigation.ts';
 import type { ChatMessage } from '../conversation.ts';
 import { AnswerParts } from './answer-view.tsx';
 
@@ -8,7 +8,15 @@ type AgentMessage = Extract<ChatMessage, { role: 'agent' }>;
 export interface FailureActions {
   signIn: () => void;
   /** Where the debugger shows why the runtime refused the token, when there is one. */
-  debuggerHref?: string;
+  debuggerLink?: InAppLink;
+}
+
+function DebuggerLink({ link }: { link: InAppLink }) {
+  return (
+    <a href={link.href} onClick={(event) => followLink(event, link.href, link.state)}>
+      {t('chat.openDebugger')}
+    </a>
+  );
 }
 
 function FailureView({ message, actions }: { message: AgentMessage; actions: FailureActions }) {
@@ -23,11 +31,7 @@ function FailureView({ message, actions }: { message: AgentMessage; actions: Fai
           <button type="button" onClick={actions.signIn}>
             {t('auth.signIn')}
           </button>{' '}
-          {failure.kind === 'rejected' && actions.debuggerHref && (
-            <a href={actions.debuggerHref} onClick={(event) => followLink(event, actions.debuggerHref ?? '/')}>
-              {t('chat.openDebugger')}
-            </a>
-          )}
+          {failure.kind === 'rejected' && actions.debuggerLink && <DebuggerLink link={actions.debuggerLink} />}
         </p>
       )}
     </div>

@@ -1,0 +1,21 @@
+import { type ReactNode, useMemo } from 'react';
+import { useConfig } from '../config/config-context.ts';
+import { useAuth, useAuthController } from '../features/auth/auth-context.tsx';
+import { currentUser } from '../features/auth/auth-state.ts';
+import type { CallLog } from '../features/chat/api/call-log.ts';
+import { ChatSessionProvider } from '../features/chat/chat-session.tsx';
+import { agentAuthFrom } from './agent-auth.ts';
+
+/** Wires the chat to the session: the bearer token, the signed-in subject, sign-out clearing. */
+export function AppChatSession({ callLog, children }: { callLog: CallLog; children: ReactNode }) {
+  const config = useConfig();
+  const controller = useAuthController();
+  const user = currentUser(useAuth().state);
+  const agentAuth = useMemo(() => agentAuthFrom(controller), [controller]);
+  const onSignOut = useMemo(() => controller.onSignOut.bind(controller), [controller]);
+  return (
+    <ChatSessionProvider endpoint={config.agentEndpoint} auth={agentAuth} log={callLog} onSignOut={onSignOut} subject={user?.profile.sub}>
+      {children}
+    </ChatSessionProvider>
+  );
+}

@@ -1,0 +1,64 @@
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import type { AgentAuth } from './api/agent-client.ts';
+import type { CallLog } from './api/call-log.ts';
+import { clearChatStorage, loadDraft, saveDraft } from './chat-storage.ts';
+import { useChat } from './use-chat.ts';
+
+export interface ChatSessionProps {
+  endpoint: string;
+  auth: AgentAuth;
+  log: CallLog;
+  /** Subscribes to sign-out (here or in another tab); returns the unsubscribe. */
+  onSignOut: (listener: () => void) => () => void;
+  /** The signed-in user's `sub`: a conversation is shown only to the user who had it. */
+  subject?: string;
+  children: ReactNode;
+}
+
+/** The draft survives reloads and redirects in sessionStorage; when storage is full it stays in memory, and says so. */
+function useDraft() {
+  const [draft, setDraft] = useState(loadDraft);
+  const [stored, setStored] = useState(true);
+  useEffect(() => setStored(saveDraft(draft)), [draft]);
+  return { draft, setDraft, draftStored: stored };
+}
+
+type ChatSession = ReturnType<typeof useChat> & ReturnType<typeof useDraft>;
+
+const ChatSessionContext = createContext<ChatSession | null>(null);
+
+/**
+ * The conversation, the draft and the call in flight live above the routes: an answer keeps streaming while
+ * the debugger is open, and coming back shows it where it got to. One call at a time per conversation.
+ */
+export function ChatSessionProvider({ endpoint, auth, log, onSignOut, subject, children }: ChatSessionProps) {
+  const draftState = useDraft();
+  const { setDraft } = draftState;
+  const restorePrompt = useCallback(
+    // A failed call gives the prompt back to the box, unless the user already typed something new.
+    (prompt: string) => setDraft((current) => (current.trim() ? current : prompt)),
+    [setDraft],
+  );
+  const clearDraft = useCallback(() => setDraft(''), [setDraft]);
+  const chat = useChat({ endpoint, auth, log, onFailure: restorePrompt, subject, onOwnerChanged: clearDraft });
+  const { reset } = chat;
+
+  useEffect(
+    () =>
+      onSignOut(() => {
+        reset();
+        setDraft('');
+        clearChatStorage();
+      }),
+    [onSignOut, reset, setDraft],
+  );
+
+  const value = useMemo(() => ({ ...chat, ...draftState }), [chat, draftState]);
+  return <ChatSessionContext.Provider value={value}>{children}</ChatSessionContext.Provider>;
+}
+
+export function useChatSession(): ChatSession {
+  const session = useContext(ChatSessionContext);
+  if (!session) throw new Error('useChatSession must be used inside <ChatSessionProvider>');
+  return session;
+}
