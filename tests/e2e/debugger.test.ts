@@ -141,8 +141,9 @@ describe('the token debugger', () => {
 describe('settings from the address bar', () => {
   it('never fetches from a host the configuration does not name until a click that names it, and keeps warning', async () => {
     const evil = await startKeyServer();
+    const context = await browser.newContext();
     try {
-      const tab = await (await browser.newContext()).newPage();
+      const tab = await context.newPage();
       await tab.goto(`${stack.consoleUrl}/debugger?discovery=${encodeURIComponent(evil.discoveryUrl)}&clients=`);
       await tab.getByRole('heading', { name: 'Token debugger' }).waitFor();
       const warnings = () => tab.getByTestId('settings-warning').allTextContents();
@@ -177,6 +178,7 @@ describe('settings from the address bar', () => {
       expect(await warnings()).toHaveLength(2);
       expect(await yaml.textContent()).toContain('# WARNING: Not from this console’s configuration');
     } finally {
+      await context.close();
       await evil.close();
     }
   });
@@ -215,8 +217,9 @@ describe('settings from the address bar', () => {
 describe('keys rotate', () => {
   it('a token signed by a new key verifies after the issuer rotates, without a reload', async () => {
     const issuer = await startKeyServer();
+    const context = await browser.newContext();
     try {
-      const tab = await (await browser.newContext()).newPage();
+      const tab = await context.newPage();
       await tab.goto(`${stack.consoleUrl}/debugger`);
       const tokenField = tab.getByRole('textbox', { name: 'Token' });
       const result = () => tab.getByTestId('signature-result').textContent();
@@ -243,6 +246,7 @@ describe('keys rotate', () => {
       await expect.poll(result, NETWORK).toMatch(/^No key with this kid/);
       expect(issuer.requests.filter((path) => path === '/keys')).toHaveLength(3);
     } finally {
+      await context.close();
       await issuer.close();
     }
   });
@@ -270,7 +274,7 @@ describe('from a refused call to the debugger', () => {
       const tab = await (await browser.newContext()).newPage();
       await tab.goto(`${stack.consoleUrl}/`);
       await signIn(tab, stack.consoleUrl);
-      await expect.poll(() => authStatus(tab)).toBe('Signed in as alice');
+      await expect.poll(() => authStatus(tab), NETWORK).toBe('Signed in as alice');
       await tab.getByRole('textbox', { name: 'Message' }).fill('hello');
       await tab.getByRole('textbox', { name: 'Message' }).press('Enter');
       await tab.getByRole('link', { name: 'Check the token in the debugger' }).click();

@@ -47,8 +47,8 @@ export function splitClients(text: string): string[] {
     .filter(Boolean);
 }
 
-/** The settings as a query string. `_reason` is ignored (a refusal reason travels only in `debuggerLink`'s state). */
-export function debuggerSearch(settings: RuntimeSettings, take?: TokenChoice, _reason?: string): string {
+/** The settings as a query string; a refusal reason never goes here (see `debuggerLink`). */
+export function debuggerSearch(settings: RuntimeSettings, take?: TokenChoice): string {
   const query = new URLSearchParams({ discovery: settings.discoveryUrl, clients: settings.allowedClients.join(',') });
   if (take) query.set('token', take);
   return `?${query.toString()}`;
