@@ -1,7 +1,8 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { defineConfig, loadEnv } from 'vite';
-import { agentProxy, isAbsoluteUrl, pickPublicConfig, SECRET_WARNING } from './dev/console-env.ts';
+import { agentProxy, buildSourcemap, isAbsoluteUrl, pickPublicConfig, SECRET_WARNING } from './dev/console-env.ts';
+import { contentSecurityPolicy } from './dev/csp-plugin.ts';
 import { DEFAULT_CONSOLE_PORT } from './dev/defaults.ts';
 
 const HOST = '127.0.0.1';
@@ -22,11 +23,11 @@ export default defineConfig(({ command, mode, isPreview }) => {
   const port = Number(env.CONSOLE_PORT) || DEFAULT_CONSOLE_PORT;
 
   return {
-    plugins: [react()],
+    plugins: [react(), contentSecurityPolicy(publicConfig)],
     define: { __BUILD_CONFIG__: JSON.stringify(publicConfig) },
     server: { host: HOST, port, strictPort: true, proxy: agent.proxy },
     preview: { host: HOST, port, strictPort: true, proxy: agent.proxy },
-    build: { target: 'es2022', sourcemap: true },
+    build: { target: 'es2022', sourcemap: buildSourcemap(env.BUILD_SOURCEMAP) },
     test: {
       projects: [
         {

@@ -64,3 +64,13 @@ export function agentProxy(env: Record<string, string | undefined>, command: 'se
   if (command === 'build' || !target || !endpoint || isAbsoluteUrl(endpoint)) return { endpoint, proxy: {} };
   return { endpoint, proxy: forward(endpoint.replace(/\/$/, ''), target) };
 }
+
+/**
+ * Source maps would publish the whole source next to the bundle: off unless BUILD_SOURCEMAP asks for them
+ * (`hidden` writes .map files without pointing to them, to upload to an error tracker and not deploy).
+ */
+export function buildSourcemap(value: string | undefined): boolean | 'hidden' {
+  const wanted = value?.trim().toLowerCase();
+  if (wanted === 'hidden') return 'hidden';
+  return wanted === 'true' || wanted === '1' || wanted === 'on';
+}

@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { chromiumForFile } from '../support/chromium.ts';
 import { authStatus, signIn } from '../support/console-page.ts';
+import { nginxPolicyLine, stampPolicy } from '../support/csp-cli.ts';
+import { chatStreams, debuggerVerifies } from '../support/csp-flows.ts';
+import { expectNoCspViolations } from '../support/csp-watch.ts';
 import { loginOverHttp } from '../support/http-login.ts';
 import { ensureNginx, nginxConf, readmeNginxBlock } from '../support/nginx.ts';
 import { run, type Spawned, waitForUrl } from '../support/processes.ts';
@@ -11,6 +14,15 @@ import { run, type Spawned, waitForUrl } from '../support/processes.ts';
 const stack = inject('stack');
 const browser = chromiumForFile(stack.chromePath);
 let nginx: Spawned;
+/** The console's header policy, as `npm run csp` printed it for the served copy. */
+let consoleHeader: string;
+const README = join(process.cwd(), 'README.md');
+const TLS_LINES = [
+  'proxy_ssl_verify on;',
+  'proxy_ssl_trusted_certificate /etc/ssl/certs/ca-certificates.crt;',
+  'proxy_ssl_server_name on;',
+];
+const CONSOLE_POLICY_LINE = /add_header Content-Security-Policy "default-src 'self';[^\n]*" always;/;
 
 function replaceOnce(text: string, from: string, to: string): string {
   if (!text.includes(from)) throw new Error(`the README's nginx block no longer contains "${from}"`);
@@ -23,10 +35,16 @@ beforeAll(async () => {
   const root = join(scratch, 'site');
   cpSync(stack.distDir, root, { recursive: true });
   chmodSync(scratch, 0o755);
-  let block = readmeNginxBlock(join(process.cwd(), 'README.md'));
+  const policyLine = nginxPolicyLine(await stampPolicy(root));
+  consoleHeader = /"(.*)"/.exec(policyLine)?.[1] ?? '';
+  let block = readmeNginxBlock(README);
   block = replaceOnce(block, 'listen 8080;', `listen ${new URL(stack.nginxUrl).host};`);
   block = replaceOnce(block, 'root /srv/agent-console;', `root ${root};`);
   block = replaceOnce(block, 'proxy_pass https://xxxx.apigateway-cn-beijing.volceapi.com/;', `proxy_pass ${stack.agentUrl}/;`);
+  // The local agent speaks plain http: its certificate checks have nothing to check (see the test below).
+  for (const line of TLS_LINES) block = replaceOnce(block, line, '');
+  if (!CONSOLE_POLICY_LINE.test(block)) throw new Error("the README's nginx block has no Content-Security-Policy line for the console");
+  block = block.replace(CONSOLE_POLICY_LINE, () => policyLine);
   nginx = run(binary, ['-c', nginxConf(block, scratch)], process.env);
   await waitForUrl(`${stack.nginxUrl}/`, nginx);
 });
@@ -36,6 +54,48 @@ afterAll(async () => {
 });
 
 describe("the README's nginx example", () => {
+  it('verifies the TLS certificate of the agent gateway it forwards bearer tokens to', () => {
+    const agentLocation = /location \/agent\/ \{[^}]*\}/.exec(readmeNginxBlock(README))?.[0] ?? '';
+    for (const line of TLS_LINES) expect(agentLocation).toContain(line);
+  });
+
+  it('sends the security headers with the console and a framable policy with silent-callback.html', async () => {
+    for (const path of ['/', '/callback?code=x&state=y', '/debugger']) {
+      const headers = (await fetch(`${stack.nginxUrl}${path}`)).headers;
+      expect(headers.get('content-security-policy')).toBe(consoleHeader);
+      expect(headers.get('x-content-type-options')).toBe('nosniff');
+      expect(headers.get('referrer-policy')).toBe('no-referrer');
+    }
+    expect(consoleHeader).toContain(`frame-src 'self' ${stack.issuer};`);
+    expect(consoleHeader).toMatch(/; frame-ancestors 'none'$/);
+    const silent = (await fetch(`${stack.nginxUrl}/silent-callback.html`)).headers;
+    expect(silent.get('content-security-policy')).toBe(
+      "default-src 'none'; script-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'",
+    );
+    expect(silent.get('x-content-type-options')).toBe('nosniff');
+    for (const path of ['/config.json', '/assets/missing.js']) {
+      expect((await fetch(`${stack.nginxUrl}${path}`)).headers.get('x-content-type-options')).toBe('nosniff');
+    }
+  });
+
+  it('lets nobody frame the console, while the console frames its silent callback', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${stack.nginxUrl}/`);
+    const framed = async (path: string) => {
+      const frame = await page.evaluateHandle(async (src) => {
+        const iframe = document.createElement('iframe');
+        iframe.src = src;
+        document.body.append(iframe);
+        await new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
+        return iframe;
+      }, path);
+      return (await (await frame.asElement()?.contentFrame())?.url()) ?? '';
+    };
+    expect(await framed('/debugger')).not.toBe(`${stack.nginxUrl}/debugger`);
+    expect(await framed('/silent-callback.html')).toBe(`${stack.nginxUrl}/silent-callback.html`);
+  });
+
   it('serves the SPA for its routes and caches only the hashed assets', async () => {
     for (const path of ['/', '/callback?code=x&state=y', '/debugger']) {
       const response = await fetch(`${stack.nginxUrl}${path}`);
@@ -74,15 +134,17 @@ describe("the README's nginx example", () => {
     expect(await response.json()).toContain('the `user_id` header says `header-from-nginx`');
   });
 
-  it('runs the whole console behind it: sign-in callback, then a streamed answer', async () => {
-    const page = await (await browser.newContext()).newPage();
+  it('runs the whole console behind it under its headers: sign-in, restore after a reload, a streamed answer, the debugger', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
     await page.goto(`${stack.nginxUrl}/`);
     await signIn(page, stack.nginxUrl);
     await expect.poll(() => authStatus(page)).toBe('Signed in as alice');
-    await page.getByRole('textbox', { name: 'Message' }).fill('/stream behind nginx');
-    await page.getByRole('textbox', { name: 'Message' }).press('Enter');
-    const answer = page.getByRole('log').locator('article.message.agent').last();
-    await expect.poll(() => answer.getAttribute('data-status'), { timeout: 20_000 }).toBe('done');
-    expect((await answer.textContent())?.match(/You said: “behind nginx”/g)).toHaveLength(1);
+    // The restore runs the prompt=none iframe on silent-callback.html, which its frame-ancestors allows.
+    await page.reload();
+    await expect.poll(() => authStatus(page), { timeout: 10_000 }).toBe('Signed in as alice');
+    await chatStreams(page, 'behind nginx');
+    await debuggerVerifies(page);
+    expectNoCspViolations(context);
   });
 });

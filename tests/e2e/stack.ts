@@ -5,6 +5,7 @@ import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import { createAgentServer } from '../../dev/agent/create-agent-server.ts';
 import { LOCAL_CLIENT_ID, LOCAL_PARTNER_CLIENT_ID } from '../../dev/defaults.ts';
 import { createUserPool } from '../../dev/userpool/create-user-pool.ts';
+import { stampPolicy } from '../support/csp-cli.ts';
 import { finished, freePort, run, waitForUrl } from '../support/processes.ts';
 
 /** One console origin with its own user pool and agent. */
@@ -109,6 +110,8 @@ export async function startStack(chromePath: string) {
     const copy = mkdtempSync(join(tmpdir(), 'agent-console-site-'));
     cpSync(distDir, copy, { recursive: true });
     writeFileSync(join(copy, 'config.json'), JSON.stringify({ OAUTH2_ISSUER_URI: backends.pool.issuer }));
+    // As an operator would: the copy's Content-Security-Policy must name its own pool (connect-src, frame-src).
+    await stampPolicy(copy);
     previews.push(await serve(copy, consoleEnv(backends.port, backends.agent.url), backends.consoleUrl));
     sites.push({
       consoleUrl: backends.consoleUrl,

@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { describeViolations, isSanitiserParse, takeCspViolations, watchCsp } from './csp-watch.ts';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
@@ -46,19 +47,30 @@ export function launchChromium(executablePath: string): Promise<Browser> {
   return chromium.launch({ executablePath, headless: true, args: FLAGS });
 }
 
-/** One Chromium per test file: launched before the file's own hooks run, closed after its tests. */
+/**
+ * One Chromium per test file: launched before the file's own hooks run, closed after its tests. Every
+ * context is watched for Content-Security-Policy violations, and a test during which one fired fails.
+ */
 export function chromiumForFile(executablePath: string): Pick<Browser, 'newContext'> {
   let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
   beforeAll(async () => {
     browser = await launchChromium(executablePath);
+  });
+  afterEach(() => {
+    const violations = contexts.flatMap((context) => takeCspViolations(context)).filter((v) => !isSanitiserParse(v));
+    if (violations.length > 0) throw new Error(`Content-Security-Policy violations:\n${describeViolations(violations)}`);
   });
   afterAll(async () => {
     await browser?.close();
   });
   return {
-    newContext: (options) => {
+    newContext: async (options) => {
       if (!browser) throw new Error('Chromium is not running yet: use the browser inside hooks and tests');
-      return browser.newContext(options);
+      const context = await browser.newContext(options);
+      await watchCsp(context);
+      contexts.push(context);
+      return context;
     },
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agentProxy, pickPublicConfig } from '../../dev/console-env.ts';
+import { agentProxy, buildSourcemap, pickPublicConfig } from '../../dev/console-env.ts';
 
 describe('build-time configuration', () => {
   it('keeps only the public keys: a client secret never reaches the bundle', () => {
@@ -27,5 +27,14 @@ describe('agent proxy', () => {
     const preview = agentProxy({ AGENT_ENDPOINT: '/api/agent', AGENT_PROXY_TARGET: 'http://127.0.0.1:8000' }, 'preview');
     expect(preview.endpoint).toBe('/api/agent');
     expect(preview.proxy['/api/agent'].rewrite('/api/agent/invoke')).toBe('/invoke');
+  });
+});
+
+describe('source maps', () => {
+  it('are off unless BUILD_SOURCEMAP asks for them', () => {
+    expect(buildSourcemap(undefined)).toBe(false);
+    expect(buildSourcemap('')).toBe(false);
+    expect(buildSourcemap('true')).toBe(true);
+    expect(buildSourcemap(' Hidden ')).toBe('hidden');
   });
 });
