@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { ErrorBoundary } from '../../components/error-boundary.tsx';
 import { td } from '../../i18n/debugger.ts';
 import type { FlowTrace } from '../../lib/flow-trace.ts';
 import { discoveryUrlOf } from '../../lib/http-probe.ts';
@@ -102,35 +103,43 @@ export default function DebuggerPage({ issuer, clientId, accessToken, idToken, f
       <div className="workspace">
         <div className="side">
           {jwt && (
-            <section className="panel">
-              <DecodedView decoded={jwt} now={now} />
-            </section>
+            <ErrorBoundary part="decoded" resetKey={token}>
+              <section className="panel">
+                <DecodedView decoded={jwt} now={now} />
+              </section>
+            </ErrorBoundary>
           )}
           {jwt && (
-            <SignaturePanel
-              result={signature.result}
-              source={keyText.trim() ? 'pasted key' : signatureDiscovery}
-              keyText={keyText}
-              onKeyText={setKeyText}
-              permission={keyText.trim() ? { kind: 'pool' } : signaturePermission}
-              onApprove={approve}
-              elsewhere={elsewhere && !keyText.trim() ? { host: elsewhere, pool: poolHost } : undefined}
-            />
+            <ErrorBoundary part="signature" resetKey={token}>
+              <SignaturePanel
+                result={signature.result}
+                source={keyText.trim() ? 'pasted key' : signatureDiscovery}
+                keyText={keyText}
+                onKeyText={setKeyText}
+                permission={keyText.trim() ? { kind: 'pool' } : signaturePermission}
+                onApprove={approve}
+                elsewhere={elsewhere && !keyText.trim() ? { host: elsewhere, pool: poolHost } : undefined}
+              />
+            </ErrorBoundary>
           )}
         </div>
         <div className="side">
-          <VerdictPanel
-            settings={settings}
-            onSettings={setSettings}
-            checks={checks}
-            verdict={checks && verdictOf(checks)}
-            warnings={warnings}
-            permission={runtimePermission}
-            onApprove={approve}
-            clockNote={clockNote}
-          />
-          <CopyBlock title={td('yaml')} text={agentkitYaml(settings, warnings.yaml)} warnings={warnings.yaml} />
-          <FlowInspector flow={flow} />
+          <ErrorBoundary part="verdict" resetKey={token}>
+            <VerdictPanel
+              settings={settings}
+              onSettings={setSettings}
+              checks={checks}
+              verdict={checks && verdictOf(checks)}
+              warnings={warnings}
+              permission={runtimePermission}
+              onApprove={approve}
+              clockNote={clockNote}
+            />
+            <CopyBlock title={td('yaml')} text={agentkitYaml(settings, warnings.yaml)} warnings={warnings.yaml} />
+          </ErrorBoundary>
+          <ErrorBoundary part="flow">
+            <FlowInspector flow={flow} />
+          </ErrorBoundary>
         </div>
       </div>
     </div>
