@@ -145,6 +145,13 @@ export const en = {
   'time.ago': '{span} ago',
   'time.now': 'now',
 
+  'chat.imageLink': 'Image: {alt} ({host})',
+  'chat.imageRemoved': '[image removed: {alt}]',
+  'chat.copyFailed': 'Could not copy',
+  'agent.error.frameTooLarge': 'The answer stream broke off: one event was larger than {mib} MiB, so the console stopped the call.',
+  'agent.error.answerTooLarge': 'The answer was cut at {mib} MiB: the console stopped the call there, so the text above is partial.',
+  'agent.error.redirect':
+    'The agent endpoint {url} answered with a redirect; the console does not follow redirects for /invoke, so your prompt and token are not sent elsewhere. Point AGENT_ENDPOINT at the final address.',
   // hardening: chat output and agent calls (add keys above this line)
   'config.unsafeCharacters':
     '{key} contains a control character (tab, line break, …) or a backslash, got "{value}": browsers read such a URL differently than it looks ("/\\evil.com" leads to evil.com). Remove them.',

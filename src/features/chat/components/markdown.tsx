@@ -17,15 +17,24 @@ function addCopyButtons(container: HTMLElement) {
   }
 }
 
+/** Clipboard access is refused without permission or focus, and missing outside secure contexts: say so. */
+async function writeClipboard(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function copyCode(event: Event) {
   const button = (event.target as HTMLElement).closest('button.copy-code');
   const code = button?.nextElementSibling?.textContent;
   if (!button || code == null) return;
-  await navigator.clipboard.writeText(code);
-  button.textContent = t('chat.copied');
+  button.textContent = t((await writeClipboard(code)) ? 'chat.copied' : 'chat.copyFailed');
   setTimeout(() => {
     button.textContent = t('chat.copyCode');
-  }, 1500);
+  }, 2000);
 }
 
 export function Markdown({ text }: { text: string }) {

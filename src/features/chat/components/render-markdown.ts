@@ -1,50 +1,89 @@
 import DOMPurify from 'dompurify';
-import { marked } from 'marked';
+import { Marked, type Tokens } from 'marked';
+import { t } from '../../../i18n/index.ts';
+import { linkTarget } from './link-target.ts';
 
-/** Agent output is untrusted: only these schemes survive in links and images; data: and javascript: never do. */
-const SAFE_URL = /^(?:https?:|mailto:|#|\/(?!\/)|\.{0,2}\/)/i;
-const URL_ATTRIBUTES = ['href', 'src', 'xlink:href', 'action', 'formaction', 'srcset', 'poster', 'background'];
+/**
+ * Agent output can be steered by prompt injection. Two layers keep it inert:
+ * 1. marked renders markdown syntax only: raw HTML in the answer is shown as the text it is (as most chat UIs
+ *    do), so no agent-written tag, attribute or style ever reaches an HTML parser (a parsed `style` attribute
+ *    alone already trips the Content-Security-Policy); images become links.
+ * 2. DOMPurify then keeps an allow-list of text structure: nothing that loads by itself (img, audio, video,
+ *    picture, source, track, style, poster, background, srcset), nothing that looks like the console's own
+ *    controls (form, input, button, dialog, map, details: the console draws tool calls with details/summary),
+ *    no class, id, role or aria-* to borrow. It holds even if the first layer ever lets HTML through.
+ */
+const ALLOWED_TAGS = [
+  '#text',
+  ...['p', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'code', 'div', 'span'],
+  ...['a', 'strong', 'em', 'b', 'i', 'u', 's', 'del', 'ins', 'mark', 'small', 'sub', 'sup', 'kbd', 'samp', 'var', 'q', 'cite', 'abbr'],
+  ...['ul', 'ol', 'li', 'dl', 'dt', 'dd'],
+  ...['table', 'caption', 'colgroup', 'col', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td'],
+];
+const ALLOWED_ATTR = ['href', 'title', 'class', 'align', 'colspan', 'rowspan', 'scope', 'start', 'reversed', 'lang'];
+/** The one class that survives: the language of a fenced code block, as marked writes it. */
+const CODE_LANGUAGE = /^language-[\w#+.-]{1,40}$/;
 
-/** Browsers ignore whitespace and control characters inside a scheme ("java\tscript:"); so must the check. */
-function withoutControlCharacters(value: string): string {
-  return [...value].filter((char) => char.charCodeAt(0) > 0x20).join('');
-}
+const PURIFY_CONFIG = { ALLOWED_TAGS, ALLOWED_ATTR, ALLOW_DATA_ATTR: false, ALLOW_ARIA_ATTR: false };
 
 const purifier = DOMPurify(window);
+purifier.addHook('uponSanitizeAttribute', (node, data) => {
+  if (data.attrName !== 'class') return;
+  const kept = node.nodeName === 'CODE' ? data.attrValue.split(/\s+/).filter((name) => CODE_LANGUAGE.test(name)) : [];
+  if (kept.length === 0) data.keepAttr = false;
+  else data.attrValue = kept.join(' ');
+});
 purifier.addHook('afterSanitizeAttributes', (node) => {
-  for (const name of URL_ATTRIBUTES) {
-    const value = node.getAttribute(name);
-    if (value !== null && !SAFE_URL.test(withoutControlCharacters(value))) node.removeAttribute(name);
+  if (node.nodeName !== 'A') return;
+  const href = node.getAttribute('href');
+  if (href === null) return;
+  const target = linkTarget(href);
+  if (!target) {
+    node.removeAttribute('href');
+    return;
   }
-  if (node.tagName === 'A' && node.hasAttribute('href')) {
-    node.setAttribute('target', '_blank');
-    node.setAttribute('rel', 'noopener noreferrer');
-  }
+  // Every link leaves the console: a new tab that cannot reach back (noopener) and learns nothing of it (noreferrer).
+  node.setAttribute('href', target.href);
+  node.setAttribute('target', '_blank');
+  node.setAttribute('rel', 'noopener noreferrer');
 });
 
-const PURIFY_CONFIG = {
-  FORBID_TAGS: [
-    'style',
-    'form',
-    'input',
-    'button',
-    'textarea',
-    'select',
-    'iframe',
-    'object',
-    'embed',
-    'svg',
-    'math',
-    'base',
-    'meta',
-    'link',
-  ],
-  FORBID_ATTR: ['style', 'srcset'],
-  ALLOW_DATA_ATTR: false,
-};
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
 
-/** Markdown (GFM: tables, fenced code) to sanitised HTML; raw HTML in the markdown never executes. */
+/** The one raw tag answers use for layout (line breaks in table cells): compared whole, never parsed. */
+const LINE_BREAKS = new Set(['<br>', '<br/>', '<br />']);
+
+const markdown = new Marked({
+  gfm: true,
+  renderer: {
+    html({ text, block }: Tokens.HTML | Tokens.Tag) {
+      if (!block && LINE_BREAKS.has(text.trim().toLowerCase())) return '<br>';
+      return block ? `<p>${escapeHtml(text)}</p>` : escapeHtml(text);
+    },
+    // An image would be fetched the moment it renders, its URL carrying whatever the injection put there:
+    // it becomes a link naming its host, fetched only if the user clicks it.
+    image({ href, text }) {
+      const target = linkTarget(href);
+      const web = target && (target.protocol === 'https:' || target.protocol === 'http:') ? target : undefined;
+      if (!web) return escapeHtml(t('chat.imageRemoved', { alt: text }));
+      const label = t('chat.imageLink', { alt: text || web.pathname.split('/').pop() || web.host, host: web.host });
+      return `<a href="${escapeHtml(web.href)}">${escapeHtml(label)}</a>`;
+    },
+    // Task lists without <input>: answers hold no form controls.
+    checkbox({ checked }) {
+      return checked ? '☑ ' : '☐ ';
+    },
+  },
+});
+
+/** The second layer on its own: HTML to the allow-listed, link-checked subset. */
+export function sanitizeHtml(html: string): string {
+  return purifier.sanitize(html, PURIFY_CONFIG);
+}
+
+/** Markdown (GFM: tables, fenced code) to sanitised HTML; raw HTML in the answer shows as text. */
 export function renderMarkdown(text: string): string {
-  const html = marked.parse(text, { async: false, gfm: true }) as string;
-  return purifier.sanitize(html, PURIFY_CONFIG) as string;
+  return sanitizeHtml(markdown.parse(text, { async: false }));
 }
