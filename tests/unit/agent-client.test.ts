@@ -176,3 +176,153 @@ describe('invokeAgent time-outs', () => {
     expect(log.getItems()[0].outcome).toBe('stopped');
   });
 });
+
+describe('bounded work', () => {
+  const encoder = new TextEncoder();
+  const frame = (text: string) => encoder.encode(`data: ${JSON.stringify({ partial: true, content: { parts: [{ text }] } })}\n\n`);
+
+  /** A body that produces `chunk` on every pull, forever, and records how much was pulled and whether it was cancelled. */
+  function endless(chunk: Uint8Array) {
+    const seen = { bytes: 0, cancelled: false };
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        seen.bytes += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+      cancel() {
+        seen.cancelled = true;
+      },
+    });
+    return { body, seen };
+  }
+
+  async function collectUntilFailure(options: Partial<Parameters<typeof invokeAgent>[0]>) {
+    const chunks: unknown[] = [];
+    try {
+      for await (const chunk of invokeAgent({
+        endpoint: '/agent',
+        prompt: 'hi',
+        sessionId: 's',
+        auth: auth('t'),
+        log: new CallLog(),
+        signal: new AbortController().signal,
+        ...options,
+      }))
+        chunks.push(chunk);
+    } catch (error) {
+      return { chunks, error: error as AgentCallError };
+    }
+    return { chunks, error: undefined };
+  }
+
+  it('cuts a streamed answer at the answer cap, keeping what came before and closing the stream', async () => {
+    const { body, seen } = endless(frame('x'.repeat(100)));
+    const fetchMock = vi.fn(async (_url: string, init: RequestInit) => {
+      init.signal?.addEventListener('abort', () => void body.cancel().catch(() => {}));
+      return new Response(body, { headers: { 'content-type': 'text/event-stream' } });
+    });
+    vi.stubGlobal('fetch', fetchMock);
+    const { chunks, error } = await collectUntilFailure({ maxAnswerBytes: 10_000 });
+    expect(error?.failure.kind).toBe('too-large');
+    expect(t(error?.failure.message ?? 'chat.send', error?.failure.params)).toContain('The answer was cut at');
+    expect(chunks.length).toBeGreaterThan(10);
+    expect(chunks.length * 100).toBeLessThan(10_000);
+    expect(seen.bytes).toBeLessThan(20_000);
+  });
+
+  it('says the answer was cut at 4 MiB by default', async () => {
+    const { body } = endless(frame('y'.repeat(60_000)));
+    vi.stubGlobal('fetch', async () => new Response(body, { headers: { 'content-type': 'text/event-stream' } }));
+    const { chunks, error } = await collectUntilFailure({});
+    expect(t(error?.failure.message ?? 'chat.send', error?.failure.params)).toBe(
+      'The answer was cut at 4 MiB: the console stopped the call there, so the text above is partial.',
+    );
+    expect(chunks.length).toBeGreaterThan(60);
+  });
+
+  it('cuts a JSON answer over the cap instead of reading it all', async () => {
+    const { body, seen } = endless(encoder.encode('"'.padEnd(1000, 'z')));
+    vi.stubGlobal('fetch', async () => new Response(body, { headers: { 'content-type': 'application/json' } }));
+    const { error } = await collectUntilFailure({ maxAnswerBytes: 10_000 });
+    expect(error?.failure.kind).toBe('too-large');
+    expect(seen.bytes).toBeLessThan(20_000);
+    expect(seen.cancelled).toBe(true);
+  });
+
+  it('ends the call with a clear failure when one SSE event is over the event cap', async () => {
+    vi.stubGlobal('fetch', async () => new Response(frame('w'.repeat(500)), { headers: { 'content-type': 'text/event-stream' } }));
+    const { error } = await collectUntilFailure({ maxEventChars: 200 });
+    expect(error?.failure.kind).toBe('too-large');
+    expect(t(error?.failure.message ?? 'chat.send', error?.failure.params)).toMatch(/one event was larger than .* MiB/);
+  });
+
+  it('sends /invoke with redirect: "error", and names a redirect without replaying the prompt or the token', async () => {
+    const calls: RequestInit[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (_url: string, init: RequestInit) => {
+        calls.push(init);
+        if (init.redirect === 'error') throw new TypeError('Failed to fetch');
+        return { type: 'opaqueredirect', status: 0, body: null } as unknown as Response;
+      }),
+    );
+    const { error } = await collectUntilFailure({});
+    expect(calls[0]).toMatchObject({ redirect: 'error', body: '{"prompt":"hi"}' });
+    expect(error?.failure.kind).toBe('redirect');
+    expect(t(error?.failure.message ?? 'chat.send', error?.failure.params)).toContain(
+      'answered with a redirect; the console does not follow redirects for /invoke, so your prompt and token are not sent elsewhere',
+    );
+    // The probe that saw the redirect carried nothing of the user's.
+    expect(calls[1]).toMatchObject({ redirect: 'manual', credentials: 'omit' });
+    expect(calls[1].body).toBeUndefined();
+    expect(calls[1].headers).toBeUndefined();
+  });
+});
+
+describe('error bodies and Retry-After are bounded', () => {
+  const now = Date.UTC(2026, 0, 1);
+
+  it('reads at most 64 KiB of an endless error body and still names the status', async () => {
+    let pulled = 0;
+    let cancelled = false;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 16_384;
+        controller.enqueue(new TextEncoder().encode('e'.repeat(16_384)));
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    const failure = await failureFromResponse(new Response(body, { status: 500 }), { signedIn: true, url: 'u', now });
+    expect(failure).toMatchObject({ kind: 'proxy', status: 500 });
+    expect(pulled).toBeLessThanOrEqual(64 * 1024 + 3 * 16_384);
+    expect(cancelled).toBe(true);
+  });
+
+  it('shows the error of a 500 whose body never ends, once the body deadline passes', async () => {
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"error": {"message": "never finished'));
+      },
+    });
+    const failure = await failureFromResponse(new Response(body, { status: 500 }), { signedIn: true, url: 'u', now, bodyTimeoutMs: 50 });
+    expect(failure).toMatchObject({ kind: 'proxy', status: 500 });
+    expect(t(failure.message, failure.params)).toContain('HTTP 500');
+  });
+
+  it('caps Retry-After at 300 s, in seconds or as a date', async () => {
+    const inSeconds = await failureFromResponse(new Response('', { status: 429, headers: { 'retry-after': '86400' } }), {
+      signedIn: true,
+      url: 'u',
+      now,
+    });
+    expect(inSeconds.retryAt).toBe(now + 300_000);
+    expect(inSeconds.params.seconds).toBe(300);
+    const asDate = await failureFromResponse(
+      new Response('', { status: 429, headers: { 'retry-after': new Date(now + 7 * 86_400_000).toUTCString() } }),
+      { signedIn: true, url: 'u', now },
+    );
+    expect(asDate.retryAt).toBe(now + 300_000);
+  });
+});

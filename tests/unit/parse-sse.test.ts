@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chunksFromFrame } from '../../src/features/chat/stream/agent-chunks.ts';
 import { type Answer, answerText, applyChunk, EMPTY_ANSWER } from '../../src/features/chat/stream/answer.ts';
-import { readSse, type SseEvent } from '../../src/features/chat/stream/parse-sse.ts';
+import { readSse, type SseEvent, SseEventTooLargeError, SseParser } from '../../src/features/chat/stream/parse-sse.ts';
 
 const adk = (text: string, partial: boolean) => JSON.stringify({ author: 'a', partial, content: { role: 'model', parts: [{ text }] } });
 
@@ -60,6 +60,45 @@ describe('SSE parser', () => {
 
   it('gives the same events when every byte arrives on its own', async () => {
     expect(await collect(Array.from(bytes, (byte) => Uint8Array.of(byte)))).toEqual(EXPECTED);
+  });
+});
+
+describe('SSE parser caps', () => {
+  /** The parser's own state, read to prove it never holds more than the cap. */
+  const held = (parser: SseParser) => {
+    const state = parser as unknown as { buffer: string; data: string[] };
+    return state.buffer.length + state.data.join('\n').length;
+  };
+
+  it('refuses a line that never ends before it holds more than the cap', () => {
+    const parser = new SseParser(1000);
+    expect(parser.push('data: ')).toEqual([]);
+    for (let index = 0; index < 9; index++) parser.push('x'.repeat(100));
+    expect(held(parser)).toBeLessThanOrEqual(1000);
+    expect(() => parser.push('x'.repeat(100))).toThrow(SseEventTooLargeError);
+    expect(held(parser)).toBeLessThanOrEqual(1000);
+  });
+
+  it('refuses an event whose data lines add up past the cap, even when each line is short', () => {
+    const parser = new SseParser(1000);
+    const line = `data: ${'y'.repeat(90)}\n`;
+    expect(() => {
+      for (let index = 0; index < 20; index++) parser.push(line);
+    }).toThrow(SseEventTooLargeError);
+    expect(held(parser)).toBeLessThanOrEqual(1000);
+  });
+
+  it('accepts any number of events that each fit', () => {
+    const parser = new SseParser(1000);
+    const frame = `data: ${'z'.repeat(900)}\n\n`;
+    for (let index = 0; index < 50; index++) expect(parser.push(frame)).toEqual([{ data: 'z'.repeat(900) }]);
+  });
+
+  it('caps at 1 MiB by default, and readSse throws the cap error', async () => {
+    const frame = new TextEncoder().encode(`data: ${'a'.repeat(1024 * 1024)}\n\n`);
+    await expect(collect([frame])).rejects.toBeInstanceOf(SseEventTooLargeError);
+    const fits = new TextEncoder().encode(`data: ${'a'.repeat(1024 * 1024 - 100)}\n\n`);
+    expect(await collect([fits])).toHaveLength(1);
   });
 });
 

@@ -1,7 +1,8 @@
 import { type AgentChunk, chunksFromFrame } from '../stream/agent-chunks.ts';
-import { readSse } from '../stream/parse-sse.ts';
-import { AgentCallError, diagnoseNetworkError, failureFromResponse } from './agent-failure.ts';
+import { MAX_SSE_EVENT_CHARS, readSse, SseEventTooLargeError } from '../stream/parse-sse.ts';
+import { AgentCallError, type AgentFailure, diagnoseNetworkError, failureFromResponse } from './agent-failure.ts';
 import type { CallLog } from './call-log.ts';
+import { readCapped } from './read-capped.ts';
 
 /** What the HTTP module needs from the session; the auth feature provides it. */
 export interface AgentAuth {
@@ -25,10 +26,31 @@ export interface InvokeOptions {
   /** Like `agentkit invoke`: 300 s for a JSON answer, 600 s of silence for a stream. */
   jsonTimeoutMs?: number;
   streamIdleTimeoutMs?: number;
+  /** Caps, lowered by tests: one answer's body, and one SSE event. */
+  maxAnswerBytes?: number;
+  maxEventChars?: number;
 }
 
 const JSON_TIMEOUT_MS = 300_000;
 const STREAM_IDLE_TIMEOUT_MS = 600_000;
+/** An answer past this is cut: the console stops reading (and the call) so one answer cannot exhaust the tab. */
+export const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
+const MIB = 1024 * 1024;
+
+/** The body passed the answer cap: what was read so far stays on screen, the call is cut. */
+class AnswerTooLargeError extends Error {}
+
+function mebibytes(bytes: number): number {
+  return Math.round((bytes / MIB) * 100) / 100;
+}
+
+function tooLarge(error: unknown, maxAnswerBytes: number): AgentFailure | undefined {
+  if (error instanceof AnswerTooLargeError)
+    return { kind: 'too-large', message: 'agent.error.answerTooLarge', params: { mib: mebibytes(maxAnswerBytes) } };
+  if (error instanceof SseEventTooLargeError)
+    return { kind: 'too-large', message: 'agent.error.frameTooLarge', params: { mib: mebibytes(error.limit) } };
+  return undefined;
+}
 
 /** Aborts with the user's signal, or when `arm`ed time runs out; knows which of the two happened. */
 class Deadline {
@@ -99,6 +121,8 @@ export async function* invokeAgent(options: InvokeOptions): AsyncGenerator<Agent
         body,
         signal: deadline.controller.signal,
         credentials: 'omit',
+        // A gateway that redirects must not get the prompt and the bearer token replayed to wherever it points.
+        redirect: 'error',
       });
     } catch (error) {
       deadline.clear();
@@ -130,19 +154,25 @@ export async function* invokeAgent(options: InvokeOptions): AsyncGenerator<Agent
     }
 
     const streamed = (response.headers.get('content-type') ?? '').includes('text/event-stream');
+    const maxAnswerBytes = options.maxAnswerBytes ?? MAX_ANSWER_BYTES;
     log.update(callId, { streamed, status: response.status });
     try {
       if (streamed && response.body) {
         deadline.arm(options.streamIdleTimeoutMs ?? STREAM_IDLE_TIMEOUT_MS);
-        for await (const event of readSse(response.body, (count) => {
+        const onBytes = (count: number) => {
           bytes += count;
+          // Thrown before the chunk is parsed: the answer keeps only what arrived within the cap.
+          if (bytes > maxAnswerBytes) throw new AnswerTooLargeError();
           deadline.arm(options.streamIdleTimeoutMs ?? STREAM_IDLE_TIMEOUT_MS);
-        })) {
+        };
+        for await (const event of readSse(response.body, onBytes, options.maxEventChars ?? MAX_SSE_EVENT_CHARS)) {
           yield* chunksFromFrame(event.data);
         }
       } else {
-        const text = await response.text();
+        const { text, cut } = await readCapped(response.body, maxAnswerBytes, deadline.controller.signal);
         bytes = new TextEncoder().encode(text).byteLength;
+        deadline.controller.signal.throwIfAborted(); // stopped or timed out while reading
+        if (cut) throw new AnswerTooLargeError();
         let value: unknown = text;
         try {
           value = JSON.parse(text);
@@ -157,6 +187,11 @@ export async function* invokeAgent(options: InvokeOptions): AsyncGenerator<Agent
         throw error;
       }
       finish('failed', response.status);
+      const cap = tooLarge(error, maxAnswerBytes);
+      if (cap) {
+        deadline.controller.abort(); // closes the connection: the rest of the answer is not downloaded
+        throw new AgentCallError(cap);
+      }
       if (deadline.timedOutAfterMs !== undefined) throw timeoutError();
       throw new AgentCallError({
         kind: 'stream',

@@ -1,5 +1,6 @@
 import type { MessageKey, MessageParams } from '../../../i18n/index.ts';
 import { answersAtAll } from '../../../lib/http-probe.ts';
+import { readCapped } from './read-capped.ts';
 
 export interface AgentFailure {
   kind:
@@ -15,7 +16,9 @@ export interface AgentFailure {
     | 'cors'
     | 'offline'
     | 'timeout'
-    | 'stream';
+    | 'stream'
+    | 'redirect'
+    | 'too-large';
   status?: number;
   message: MessageKey;
   params: MessageParams;
@@ -38,17 +41,24 @@ export function challengeDescription(header: string | null): string | undefined 
   return header ? /error_description="([^"]*)"/.exec(header)?.[1] : undefined;
 }
 
+/** A hostile or broken gateway must not lock Send for days: waits beyond this are cut to it. */
+export const MAX_RETRY_AFTER_MS = 300_000;
+/** Error bodies are read for their message only: a little of them, briefly, even when they never end. */
+export const ERROR_BODY_MAX_BYTES = 64 * 1024;
+export const ERROR_BODY_TIMEOUT_MS = 5_000;
+/** The redirect probe answers quickly or not at all. */
+const PROBE_TIMEOUT_MS = 5_000;
+
 function retryAfterMs(header: string | null, now: number): number {
-  if (!header) return 5_000;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? 5_000 : Math.max(0, date - now);
+  const date = header ? Date.parse(header) : Number.NaN;
+  const seconds = header ? Number(header) : Number.NaN;
+  const wait = Number.isFinite(seconds) ? seconds * 1000 : Number.isNaN(date) ? 5_000 : date - now;
+  return Math.min(Math.max(0, wait), MAX_RETRY_AFTER_MS);
 }
 
 /** The AgentKit error body `{"error": {"message", "type"}}`, or whatever text the server sent. */
-async function readErrorBody(response: Response): Promise<{ message?: string; type?: string; agentKit: boolean }> {
-  const text = await response.text().catch(() => '');
+async function readErrorBody(response: Response, timeoutMs: number): Promise<{ message?: string; type?: string; agentKit: boolean }> {
+  const { text } = await readCapped(response.body, ERROR_BODY_MAX_BYTES, AbortSignal.timeout(timeoutMs));
   try {
     const body = JSON.parse(text) as { error?: { message?: unknown; type?: unknown } | string; message?: unknown };
     if (body && typeof body.error === 'object' && body.error) {
@@ -63,10 +73,10 @@ async function readErrorBody(response: Response): Promise<{ message?: string; ty
 
 export async function failureFromResponse(
   response: Response,
-  context: { signedIn: boolean; url: string; now: number },
+  context: { signedIn: boolean; url: string; now: number; bodyTimeoutMs?: number },
 ): Promise<AgentFailure> {
   const { status } = response;
-  const body = await readErrorBody(response);
+  const body = await readErrorBody(response, context.bodyTimeoutMs ?? ERROR_BODY_TIMEOUT_MS);
   const detail = body.message ? `: ${body.message}` : '';
   if (status === 401 || status === 403) {
     const description = challengeDescription(response.headers.get('www-authenticate')) ?? body.message;
@@ -97,10 +107,31 @@ export async function failureFromResponse(
   return { kind: 'http', status, message: 'agent.error.http', params: { status, detail } };
 }
 
-/** Offline, blocked by CORS (the agent answers a no-cors probe), or not reachable at all. */
+/**
+ * /invoke goes out with `redirect: 'error'`, which fails like any network error. This asks the endpoint again
+ * with nothing of the user's (no token, no prompt, no headers) and without following, to see a redirect.
+ */
+export async function answersWithRedirect(url: string, fetchImpl: typeof fetch = fetch): Promise<boolean> {
+  try {
+    const response = await fetchImpl(url, {
+      method: 'POST',
+      redirect: 'manual',
+      credentials: 'omit',
+      cache: 'no-store',
+      signal: AbortSignal.timeout(PROBE_TIMEOUT_MS),
+    });
+    void response.body?.cancel().catch(() => {});
+    return response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
+  } catch {
+    return false;
+  }
+}
+
+/** Offline, redirected, blocked by CORS (the agent answers a no-cors probe), or not reachable at all. */
 export async function diagnoseNetworkError(url: string, endpoint: string, fetchImpl: typeof fetch = fetch): Promise<AgentFailure> {
   if (typeof navigator !== 'undefined' && navigator.onLine === false)
     return { kind: 'offline', message: 'agent.error.offline', params: {} };
+  if (await answersWithRedirect(url, fetchImpl)) return { kind: 'redirect', message: 'agent.error.redirect', params: { url } };
   const crossOrigin = new URL(url, window.location.href).origin !== window.location.origin;
   if (crossOrigin) {
     if (await answersAtAll(`${endpoint}/ping`, fetchImpl))

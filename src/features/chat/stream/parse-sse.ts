@@ -4,16 +4,40 @@ export interface SseEvent {
   event?: string;
 }
 
+/** An event may hold at most this many characters; agents send one ADK event per frame, far below it. */
+export const MAX_SSE_EVENT_CHARS = 1024 * 1024;
+
+/** A line or event past the cap: the stream is not one this console can hold, so the call ends. */
+export class SseEventTooLargeError extends Error {
+  readonly limit: number;
+  constructor(limit: number) {
+    super(`an event stream frame exceeded ${limit} characters`);
+    this.limit = limit;
+  }
+}
+
 /**
  * Incremental SSE parser (the WHATWG event-stream rules): lines end in CRLF, LF or CR, possibly split across
  * chunks; an event is dispatched at a blank line, never before, so JSON cut across chunks is never decoded
- * half-way. Comments (":") and unknown fields are ignored.
+ * half-way. Comments (":") and unknown fields are ignored. A peer that never sends a line end cannot make it
+ * grow without bound: past `maxEventChars` (the open line plus the data already gathered) it throws.
  */
 export class SseParser {
   private buffer = '';
   private pendingCR = false;
   private data: string[] = [];
+  private dataChars = 0;
   private event: string | undefined;
+  private readonly maxEventChars: number;
+
+  constructor(maxEventChars = MAX_SSE_EVENT_CHARS) {
+    this.maxEventChars = maxEventChars;
+  }
+
+  /** Checked before any string is built, so the buffer never holds more than the cap. */
+  private ensureRoom(lineChars: number) {
+    if (this.dataChars + lineChars > this.maxEventChars) throw new SseEventTooLargeError(this.maxEventChars);
+  }
 
   /** Feeds decoded text; returns the events completed by it. */
   push(text: string): SseEvent[] {
@@ -25,6 +49,7 @@ export class SseParser {
     for (let index = 0; index < input.length; index++) {
       const char = input[index];
       if (char !== '\n' && char !== '\r') continue;
+      this.ensureRoom(this.buffer.length + index - start);
       const line = this.buffer + input.slice(start, index);
       this.buffer = '';
       if (char === '\r') {
@@ -38,6 +63,7 @@ export class SseParser {
       const event = this.line(line);
       if (event) events.push(event);
     }
+    this.ensureRoom(this.buffer.length + input.length - start);
     this.buffer += input.slice(start);
     return events;
   }
@@ -46,6 +72,7 @@ export class SseParser {
   end(): SseEvent[] {
     this.buffer = '';
     this.data = [];
+    this.dataChars = 0;
     this.event = undefined;
     return [];
   }
@@ -58,6 +85,7 @@ export class SseParser {
       }
       const event: SseEvent = { data: this.data.join('\n'), ...(this.event ? { event: this.event } : {}) };
       this.data = [];
+      this.dataChars = 0;
       this.event = undefined;
       return event;
     }
@@ -66,15 +94,21 @@ export class SseParser {
     const field = colon === -1 ? line : line.slice(0, colon);
     let value = colon === -1 ? '' : line.slice(colon + 1);
     if (value.startsWith(' ')) value = value.slice(1);
-    if (field === 'data') this.data.push(value);
-    else if (field === 'event') this.event = value;
+    if (field === 'data') {
+      this.data.push(value);
+      this.dataChars += value.length + 1;
+    } else if (field === 'event') this.event = value;
     return undefined;
   }
 }
 
 /** Reads a response body as SSE events, decoding UTF-8 across chunk boundaries. */
-export async function* readSse(body: ReadableStream<Uint8Array>, onBytes?: (count: number) => void): AsyncGenerator<SseEvent> {
-  const parser = new SseParser();
+export async function* readSse(
+  body: ReadableStream<Uint8Array>,
+  onBytes?: (count: number) => void,
+  maxEventChars = MAX_SSE_EVENT_CHARS,
+): AsyncGenerator<SseEvent> {
+  const parser = new SseParser(maxEventChars);
   const decoder = new TextDecoder();
   const reader = body.getReader();
   try {
