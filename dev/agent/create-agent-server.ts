@@ -14,6 +14,8 @@ export interface AgentServerOptions {
   corsOrigins: string[];
   /** Where the audit trail goes, one JSON line per call. */
   audit?: (line: string) => void;
+  /** Fault mode: answer every POST /invoke with a 307 to this URL, before any token check, like a moved gateway. */
+  redirectInvokeTo?: string;
 }
 
 export interface RunningAgent {
@@ -107,6 +109,14 @@ export async function createAgentServer(options: AgentServerOptions): Promise<Ru
       record.status = reply.status;
       return sendJson(res, reply.status, errorBody(reply.message, reply.type), cors);
     }
+    if (reply.kind === 'hanging-error') {
+      record.status = reply.status;
+      res.writeHead(reply.status, { ...cors, 'content-type': 'application/json' });
+      res.write(reply.start);
+      // The body stays open until the client gives up on it.
+      await new Promise((resolve) => res.once('close', resolve));
+      return Buffer.byteLength(reply.start);
+    }
     record.status = 200;
     if (reply.kind === 'json') return sendJson(res, 200, reply.value, cors);
 
@@ -159,6 +169,12 @@ export async function createAgentServer(options: AgentServerOptions): Promise<Ru
       }
       if (path === '/invoke') {
         if (req.method !== 'POST') throw new HttpError(405, 'MethodNotAllowed', 'Use POST /invoke');
+        if (options.redirectInvokeTo) {
+          record.status = 307;
+          res.writeHead(307, { ...cors, location: options.redirectInvokeTo });
+          res.end();
+          return;
+        }
         record.bytes = await invoke(req, res, cors, record);
         return;
       }

