@@ -9,7 +9,8 @@ import { chatStreams, debuggerVerifies } from '../support/csp-flows.ts';
 import { expectNoCspViolations } from '../support/csp-watch.ts';
 import { loginOverHttp } from '../support/http-login.ts';
 import { ensureNginx, nginxConf, readmeNginxBlock } from '../support/nginx.ts';
-import { run, type Spawned, waitForUrl } from '../support/processes.ts';
+import { freePort, run, type Spawned, waitForUrl } from '../support/processes.ts';
+import { startTlsGateway } from '../support/tls-gateway.ts';
 
 const stack = inject('stack');
 const browser = chromiumForFile(stack.chromePath);
@@ -54,9 +55,35 @@ afterAll(async () => {
 });
 
 describe("the README's nginx example", () => {
-  it('verifies the TLS certificate of the agent gateway it forwards bearer tokens to', () => {
+  it('verifies the TLS certificate of the agent gateway it forwards bearer tokens to', async () => {
     const agentLocation = /location \/agent\/ \{[^}]*\}/.exec(readmeNginxBlock(README))?.[0] ?? '';
     for (const line of TLS_LINES) expect(agentLocation).toContain(line);
+    // The block as written, in front of an https gateway whose certificate no system CA vouches for
+    // refuses to forward; trusting that gateway's CA (a private CA, say) lets the same call through.
+    const scratch = mkdtempSync(join(tmpdir(), 'agent-console-nginx-tls-'));
+    const gateway = await startTlsGateway(scratch);
+    const [asWritten, trusting] = [`http://127.0.0.1:${await freePort()}`, `http://127.0.0.1:${await freePort()}`];
+    // Two different gateway host names: nginx shares one implicit upstream, TLS settings included, per host:port.
+    const blockFor = (url: string, caFile?: string) => {
+      const target = caFile ? gateway.url : gateway.url.replace('//localhost:', '//127.0.0.1:');
+      let block = readmeNginxBlock(README);
+      block = replaceOnce(block, 'listen 8080;', `listen ${new URL(url).host};`);
+      block = replaceOnce(block, 'root /srv/agent-console;', `root ${scratch};`);
+      block = replaceOnce(block, 'proxy_pass https://xxxx.apigateway-cn-beijing.volceapi.com/;', `proxy_pass ${target}/;`);
+      if (caFile) block = replaceOnce(block, TLS_LINES[1], `proxy_ssl_trusted_certificate ${caFile};`);
+      return block;
+    };
+    const tlsNginx = run(ensureNginx(), ['-c', nginxConf(blockFor(asWritten) + blockFor(trusting, gateway.caFile), scratch)], process.env);
+    try {
+      await waitForUrl(`${asWritten}/`, tlsNginx);
+      expect((await fetch(`${asWritten}/agent/ping`)).status).toBe(502);
+      const trusted = await fetch(`${trusting}/agent/ping`);
+      expect(trusted.status).toBe(200);
+      expect(await trusted.json()).toEqual({ status: 'pong!' });
+    } finally {
+      await tlsNginx.stop();
+      await gateway.close();
+    }
   });
 
   it('sends the security headers with the console and a framable policy with silent-callback.html', async () => {
