@@ -5,6 +5,8 @@ export interface CustomJwtSettings {
   discoveryUrl: string;
   /** Empty: any client of the pool is allowed. */
   allowedClients: string[];
+  /** Seconds of clock difference forgiven on exp, nbf and iat (default CLOCK_LEEWAY_SECONDS). */
+  clockLeewaySeconds?: number;
 }
 
 export interface VerifiedCaller {
@@ -58,6 +60,7 @@ function assertAccessToken(header: { typ?: string }, payload: JWTPayload) {
  * Stricter than the gateway is known to be: ID tokens are refused even with an empty allow-list.
  */
 export function createCustomJwtVerifier(settings: CustomJwtSettings) {
+  const leeway = settings.clockLeewaySeconds ?? CLOCK_LEEWAY_SECONDS;
   let discovery: Promise<Discovery> | undefined;
   let keys: ReturnType<typeof createRemoteJWKSet> | undefined;
 
@@ -90,10 +93,10 @@ export function createCustomJwtVerifier(settings: CustomJwtSettings) {
         issuer: config.issuer,
         algorithms: ASYMMETRIC_ALGORITHMS,
         requiredClaims: ['exp'],
-        clockTolerance: CLOCK_LEEWAY_SECONDS,
+        clockTolerance: leeway,
       });
       // jose checks iat only with maxTokenAge; a token from the future means the clocks disagree too much.
-      if (typeof payload.iat === 'number' && payload.iat > Date.now() / 1000 + CLOCK_LEEWAY_SECONDS) {
+      if (typeof payload.iat === 'number' && payload.iat > Date.now() / 1000 + leeway) {
         throw new InvalidTokenError('token issued in the future (iat)');
       }
       assertAccessToken(protectedHeader, payload);

@@ -1,4 +1,4 @@
-import { DEFAULT_AGENT_PORT, DEFAULT_CONSOLE_PORT, DEFAULT_USERPOOL_PORT, readList, readPort } from '../defaults.ts';
+import { DEFAULT_AGENT_PORT, DEFAULT_CONSOLE_PORT, DEFAULT_USERPOOL_PORT, readList, readPort, readSeconds } from '../defaults.ts';
 import { createAgentServer } from './create-agent-server.ts';
 
 export function agentOptionsFromEnv(env: NodeJS.ProcessEnv) {
@@ -9,6 +9,9 @@ export function agentOptionsFromEnv(env: NodeJS.ProcessEnv) {
     auth: {
       discoveryUrl: env.AGENT_JWT_DISCOVERY_URL || `http://127.0.0.1:${DEFAULT_USERPOOL_PORT}/.well-known/openid-configuration`,
       allowedClients: readList(env.AGENT_JWT_ALLOWED_CLIENTS),
+      ...(env.AGENT_CLOCK_LEEWAY_SECONDS
+        ? { clockLeewaySeconds: readSeconds(env.AGENT_CLOCK_LEEWAY_SECONDS, 30, 'AGENT_CLOCK_LEEWAY_SECONDS') }
+        : {}),
     },
     corsOrigins: corsOrigins.length ? corsOrigins : [`http://127.0.0.1:${DEFAULT_CONSOLE_PORT}`],
     // Fault mode for trying the console's redirect refusal by hand: every /invoke answers 307 to this URL.

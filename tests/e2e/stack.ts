@@ -70,7 +70,12 @@ async function startBackends(options: { accessTokenTtl?: number; issueRefreshTok
   });
   const agent = await createAgentServer({
     port: await freePort(),
-    auth: { discoveryUrl: `${pool.issuer}/.well-known/openid-configuration`, allowedClients: [LOCAL_CLIENT_ID] },
+    auth: {
+      discoveryUrl: `${pool.issuer}/.well-known/openid-configuration`,
+      allowedClients: [LOCAL_CLIENT_ID],
+      // With 15-second tokens, 30 s of leeway would keep an expired token accepted longer than the tests wait.
+      ...(options.accessTokenTtl ? { clockLeewaySeconds: 0 } : {}),
+    },
     corsOrigins: [consoleUrl],
     audit: () => {},
   });
