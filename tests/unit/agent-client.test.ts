@@ -326,3 +326,25 @@ describe('error bodies and Retry-After are bounded', () => {
     expect(asDate.retryAt).toBe(now + 300_000);
   });
 });
+
+describe('invokeAgent while the session is busy', () => {
+  it('"Stop" ends the wait for a renewal that hangs, without a call to the agent', async () => {
+    const fetchMock = vi.fn(async () => Response.json('never'));
+    vi.stubGlobal('fetch', fetchMock);
+    const hanging: AgentAuth = { ...auth('old'), tokenExpired: () => true, renew: () => new Promise(() => {}) };
+    const stop = new AbortController();
+    const call = invokeAgent({ endpoint: '/agent', prompt: 'hi', sessionId: 's', auth: hanging, log: new CallLog(), signal: stop.signal });
+    const next = call.next();
+    stop.abort(new DOMException('stopped', 'AbortError'));
+    await expect(next).rejects.toThrow('stopped');
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('does not replay with the same token when the renewal hands it back', async () => {
+    const fetchMock = vi.fn(async () => unauthorized());
+    vi.stubGlobal('fetch', fetchMock);
+    const error = await run(auth('same', 'same')).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AgentCallError);
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,3 +1,4 @@
+import { unlessAborted } from '../../../lib/deadline.ts';
 import { type AgentChunk, chunksFromFrame } from '../stream/agent-chunks.ts';
 import { MAX_SSE_EVENT_CHARS, readSse, SseEventTooLargeError } from '../stream/parse-sse.ts';
 import { AgentCallError, type AgentFailure, diagnoseNetworkError, failureFromResponse } from './agent-failure.ts';
@@ -92,10 +93,11 @@ export async function* invokeAgent(options: InvokeOptions): AsyncGenerator<Agent
   const { auth, log } = options;
   const url = `${options.endpoint}/invoke`;
   const body = JSON.stringify({ prompt: options.prompt });
-  // A message sent while the session is being restored waits for it rather than going out unauthenticated.
-  await auth.settled();
+  // A message sent while the session is being restored waits for it rather than going out unauthenticated;
+  // "Stop" ends that wait, and a renewal's, at once (the renewal itself goes on for the session's sake).
+  await unlessAborted(auth.settled(), options.signal);
   let token = auth.accessToken();
-  if (token && auth.tokenExpired()) token = (await auth.renew()) ?? token;
+  if (token && auth.tokenExpired()) token = (await unlessAborted(auth.renew(), options.signal)) ?? token;
 
   for (let attempt = 0; ; attempt++) {
     const deadline = new Deadline(options.signal);
@@ -139,8 +141,9 @@ export async function* invokeAgent(options: InvokeOptions): AsyncGenerator<Agent
       finish('failed', response.status);
       deadline.clear();
       await response.body?.cancel();
-      const renewed = await auth.renew();
-      if (renewed) {
+      const renewed = await unlessAborted(auth.renew(), options.signal);
+      // The same token back (renewed moments ago) would only be refused again: report the refusal instead.
+      if (renewed && renewed !== token) {
         token = renewed;
         continue;
       }
