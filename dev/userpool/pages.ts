@@ -1,20 +1,26 @@
 /** The pool's own hosted pages, shaped like the Volcano Engine hosted login: sign in, then "Allow access". */
 
+// One set of colours per theme: the page follows the browser's light or dark preference, like the console.
 const STYLE = `
-  body { font: 16px/1.5 system-ui, sans-serif; background: #f3f5f9; color: #1d2433; margin: 0; }
-  main { max-width: 380px; margin: 8vh auto; background: #fff; border-radius: 12px; padding: 28px 32px;
+  :root { color-scheme: light dark; --bg: light-dark(#f3f5f9, #10141b); --panel: light-dark(#fff, #1a202b);
+          --text: light-dark(#1d2433, #e4e8f0); --muted: light-dark(#5a6478, #a3adbf); --line: light-dark(#c5cbd8, #465065);
+          --accent: light-dark(#2952cc, #8fb0ff); --on-accent: light-dark(#fff, #0d1320);
+          --danger: light-dark(#9b1c1c, #ffb4b4); --danger-soft: light-dark(#fdecec, #3a1d20); --focus: light-dark(#2952cc, #8fb0ff); }
+  body { font: 16px/1.5 system-ui, sans-serif; background: var(--bg); color: var(--text); margin: 0; }
+  main { max-width: 380px; margin: 8vh auto; background: var(--panel); border-radius: 12px; padding: 28px 32px;
          box-shadow: 0 6px 24px rgba(20, 30, 60, .08); }
   h1 { font-size: 1.35rem; margin: 0 0 4px; }
-  p.sub { color: #5a6478; margin: 0 0 20px; }
+  p.sub { color: var(--muted); margin: 0 0 20px; }
   label { display: block; font-weight: 600; margin: 14px 0 4px; }
   input[type=text], input[type=password] { width: 100%; box-sizing: border-box; padding: 9px 11px;
-         border: 1px solid #c5cbd8; border-radius: 8px; font: inherit; }
-  button { margin-top: 20px; padding: 9px 16px; border-radius: 8px; border: 1px solid #2952cc;
-           background: #2952cc; color: #fff; font: inherit; cursor: pointer; }
-  button.secondary { background: #fff; color: #2952cc; }
-  .error { background: #fdecec; color: #9b1c1c; border-radius: 8px; padding: 8px 12px; margin: 12px 0 0; }
+         border: 1px solid var(--line); border-radius: 8px; font: inherit; background: var(--panel); color: var(--text); }
+  button { margin-top: 20px; padding: 9px 16px; border-radius: 8px; border: 1px solid var(--accent);
+           background: var(--accent); color: var(--on-accent); font: inherit; cursor: pointer; }
+  button.secondary { background: var(--panel); color: var(--accent); }
+  :focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+  .error { background: var(--danger-soft); color: var(--danger); border-radius: 8px; padding: 8px 12px; margin: 12px 0 0; }
   ul { padding-left: 20px; }
-  .hint { color: #5a6478; font-size: .85rem; margin-top: 20px; }
+  .hint { color: var(--muted); font-size: .85rem; margin-top: 20px; }
 `;
 
 export function escapeHtml(text: string): string {
