@@ -165,6 +165,7 @@ describe('invokeAgent time-outs', () => {
   });
 
   it('stops (not a failure) when the user aborts', async () => {
+    hangingFetch.mockClear(); // earlier tests called it: wait for this test's own call
     vi.stubGlobal('fetch', hangingFetch);
     const controller = new AbortController();
     const log = new CallLog();
