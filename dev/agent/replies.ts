@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { reportStream } from './report.ts';
 import { getWeather } from './weather.ts';
 
 export interface Caller {
@@ -95,6 +96,7 @@ const HELP = [
   '| `/json` | a JSON object instead of a string |',
   '| `/count <n>` | n streamed deltas as fast as possible (default 2000) |',
   '| `/slow` | a slow stream of one word every 250 ms for a minute |',
+  '| `/report [KB] [ms]` | a long markdown report (headings, lists, code, tables; 300 KB by default) streamed in 120-character deltas, one every ms (default 0) |',
   '| `/hostile` | markdown full of scripts and `javascript:` links |',
   '| `/hostile-media [url]` | images, audio, video, backgrounds and styles that would load from url (default https://attacker.example) |',
   '| `/imitate` | HTML dressed up as the console: its classes, a password form, a dialog, a fake tool line |',
@@ -216,6 +218,13 @@ export function replyTo(prompt: string, caller: Caller, wantsStream: boolean): R
     case '/count': {
       const count = Math.min(Math.max(Number.parseInt(argument, 10) || 2000, 1), 20_000);
       return { kind: 'stream', steps: countStream(count) };
+    }
+    case '/report': {
+      const [kilobytes, delay] = rest.map(Number);
+      return {
+        kind: 'stream',
+        steps: reportStream(Math.min(Math.max(kilobytes || 300, 1), 3000), Math.min(Math.max(delay || 0, 0), 1000)),
+      };
     }
     case '/slow':
       return { kind: 'stream', steps: streamText('tick '.repeat(240).trim(), 250) };
