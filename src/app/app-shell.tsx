@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
+import { ThemeSwitcher } from '../components/theme-switcher.tsx';
 import { useConfig } from '../config/config-context.ts';
 import { AuthProvider } from '../features/auth/auth-context.tsx';
 import { AuthControls } from '../features/auth/components/auth-controls.tsx';
@@ -8,10 +9,12 @@ import { createAuthController } from '../features/auth/create-auth-controller.ts
 import { CallLog } from '../features/chat/api/call-log.ts';
 import { DEBUGGER_PATH } from '../features/debugger/debugger-url.ts';
 import { t } from '../i18n/index.ts';
+import { focusIsAdrift } from '../lib/focus.ts';
 import { followLink, usePathname } from '../lib/navigation.ts';
 import { AppChatSession } from './app-chat-session.tsx';
 import { DebuggerRoute } from './debugger-route.tsx';
 import { HomePage } from './home-page.tsx';
+import './app-shell.css';
 
 function NavLink({ to, label, current }: { to: string; label: string; current: boolean }) {
   return (
@@ -21,6 +24,19 @@ function NavLink({ to, label, current }: { to: string; label: string; current: b
   );
 }
 
+/** After an in-app page change, focus moves to the new page (not left on a link of the old one); not on first load. */
+function useFocusOnPageChange(pathname: string) {
+  const main = useRef<HTMLElement>(null);
+  const shown = useRef(pathname);
+  useEffect(() => {
+    if (shown.current === pathname) return;
+    shown.current = pathname;
+    // Focus already inside the new page (the message box after a sign-in returns here) stays where it is.
+    if (focusIsAdrift() || !main.current?.contains(document.activeElement)) main.current?.focus();
+  }, [pathname]);
+  return main;
+}
+
 export function AppShell() {
   const config = useConfig();
   const [auth] = useState(() => createAuthController(config));
@@ -28,6 +44,7 @@ export function AppShell() {
   const [callLog] = useState(() => new CallLog());
   const pathname = usePathname();
   const onDebugger = pathname === DEBUGGER_PATH;
+  const main = useFocusOnPageChange(pathname);
   return (
     <QueryClientProvider client={queryClient}>
       <AuthProvider controller={auth}>
@@ -40,11 +57,12 @@ export function AppShell() {
               <NavLink to={DEBUGGER_PATH} label={t('nav.debugger')} current={onDebugger} />
             </nav>
             <span className="spacer" />
+            <ThemeSwitcher />
             <AuthControls />
           </header>
           {/* Below the header: a failing page leaves the auth controls, and the session in memory, in place. */}
           <AppChatSession callLog={callLog}>
-            <main id="main">
+            <main id="main" ref={main} tabIndex={-1}>
               <ErrorBoundary part={onDebugger ? 'debugger' : 'page'} resetKey={pathname}>
                 {onDebugger ? <DebuggerRoute /> : <HomePage callLog={callLog} />}
               </ErrorBoundary>

@@ -28,6 +28,7 @@ export function HomePage({ callLog }: { callLog: CallLog }) {
             agentName={config.agentName}
             signIn={signIn}
             debuggerLink={(reason) => debuggerLink(runtimeDefaults, 'access', reason)}
+            signedInAs={user?.profile.sub}
           />
         </ErrorBoundary>
         <aside className="side">

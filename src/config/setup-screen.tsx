@@ -1,5 +1,6 @@
 import { t } from '../i18n/index.ts';
 import type { ConfigProblem } from './schema.ts';
+import './setup-screen.css';
 
 const EXAMPLE = `{
   "OAUTH2_ISSUER_URI": "https://userpool-<id>.userpool.auth.id.cn-beijing.volces.com",

@@ -179,6 +179,16 @@ export const en = {
   'token.copyFailed': 'Could not copy',
   // hardening: configuration and error boundaries (add keys above this line)
   // hardening: sessions (add keys above this line)
+  'theme.label': 'Theme',
+  'theme.system': 'System',
+  'theme.light': 'Light',
+  'theme.dark': 'Dark',
+  'copy.copied': 'Copied',
+  'copy.failed': 'Could not copy',
+  'chat.announce.done': '{agent} answered: {text}',
+  'chat.announce.stopped': 'Stopped. {agent} answered in part: {text}',
+  'chat.announce.failed': '{agent} failed: {text}',
+  // issue 10: theme and accessibility (add keys above this line)
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -16,6 +16,7 @@ import { agentkitYaml, type RuntimeSettings, runtimeChecks, verdictOf, withRepor
 import { settingsWarnings } from './settings-warnings.ts';
 import { fetchPermission, webOrigin } from './trust.ts';
 import { useSignature } from './use-signature.ts';
+import './debugger.css';
 
 export interface DebuggerPageProps {
   issuer: string;
@@ -100,7 +101,7 @@ export default function DebuggerPage({ issuer, clientId, accessToken, idToken, f
       <h1>{td('title')}</h1>
       <p className="meta">{td('intro')}</p>
       <TokenInput input={input} onInput={setInput} accessToken={accessToken} idToken={idToken} problem={problem} />
-      <div className="workspace">
+      <div className="debugger-columns">
         <div className="side">
           {jwt && (
             <ErrorBoundary part="decoded" resetKey={token}>

@@ -1,6 +1,7 @@
 import { t } from '../../../i18n/index.ts';
 import { useAuth } from '../auth-context.tsx';
 import { type AuthState, displayName } from '../auth-state.ts';
+import './auth-controls.css';
 
 function statusText(state: AuthState): string {
   switch (state.status) {

@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { t } from '../../../i18n/index.ts';
 import type { CallLog, CallRecord } from '../api/call-log.ts';
+import './call-log-panel.css';
 
 function statusText(record: CallRecord): string {
   if (record.outcome === 'pending') return t('calls.pending');
@@ -12,14 +13,14 @@ function statusText(record: CallRecord): string {
 export function CallLogPanel({ log }: { log: CallLog }) {
   const records = useSyncExternalStore(log.subscribe, log.getItems);
   return (
-    <details className="panel" open>
+    <details className="panel call-log" open>
       <summary>
         <h2>{t('calls.title')}</h2>
       </summary>
       {records.length === 0 ? (
         <p className="meta">{t('calls.empty')}</p>
       ) : (
-        <table className="claims calls" aria-label={t('calls.table')}>
+        <table className="data-table" aria-label={t('calls.table')}>
           <thead>
             <tr>
               <th scope="col">{t('calls.time')}</th>

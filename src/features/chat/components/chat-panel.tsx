@@ -5,15 +5,18 @@ import { useChatSession } from '../chat-session.tsx';
 import { Composer } from './composer.tsx';
 import { loadRenderer } from './markdown.tsx';
 import { MessageList } from './message-list.tsx';
+import './chat.css';
 
 export interface ChatPanelProps {
   agentName: string;
   signIn: () => void;
   /** Where the debugger shows why the runtime refused the current token, given the runtime's reason. */
   debuggerLink?: (reason: string | undefined) => InAppLink;
+  /** The signed-in user's `sub`: a sign-in puts focus in the message box. */
+  signedInAs?: string;
 }
 
-export function ChatPanel({ agentName, signIn, debuggerLink }: ChatPanelProps) {
+export function ChatPanel({ agentName, signIn, debuggerLink, signedInAs }: ChatPanelProps) {
   const { conversation, send, stop, reset, sending, draft, setDraft, draftStored } = useChatSession();
   const last = conversation.messages.at(-1);
   const retryAt = last?.role === 'agent' ? last.failure?.retryAt : undefined;
@@ -25,7 +28,7 @@ export function ChatPanel({ agentName, signIn, debuggerLink }: ChatPanelProps) {
 
   return (
     <section className="panel chat" aria-labelledby="chat-title">
-      <div className="chat-header">
+      <div className="panel-header chat-header">
         <h2 id="chat-title">{t('chat.title', { agent: agentName })}</h2>
         <span className="meta">{t('chat.session', { id: conversation.sessionId.slice(0, 8) })}</span>
         <button type="button" className="quiet" onClick={reset}>
@@ -44,6 +47,7 @@ export function ChatPanel({ agentName, signIn, debuggerLink }: ChatPanelProps) {
         sending={sending}
         agentName={agentName}
         blockedNote={blockedNote}
+        signedInAs={signedInAs}
       />
       {!draftStored && (
         <p className="notice warn" role="status">

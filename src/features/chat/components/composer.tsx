@@ -1,5 +1,6 @@
-import type { KeyboardEvent } from 'react';
+import { type KeyboardEvent, useEffect, useRef } from 'react';
 import { t } from '../../../i18n/index.ts';
+import { focusIsAdrift } from '../../../lib/focus.ts';
 
 interface ComposerProps {
   draft: string;
@@ -9,9 +10,33 @@ interface ComposerProps {
   sending: boolean;
   agentName: string;
   blockedNote?: string;
+  /** Who is signed in: when someone signs in, the message box takes focus unless the user is elsewhere. */
+  signedInAs?: string;
 }
 
-export function Composer({ draft, onDraftChange, onSend, onStop, sending, agentName, blockedNote }: ComposerProps) {
+/**
+ * Focus lands in the message box after sign-in and after an answer ends (Stop turns back into a disabled
+ * Send, which would otherwise drop focus on the page); never when the user has moved on to something else.
+ */
+function useComposerFocus(sending: boolean, signedInAs: string | undefined) {
+  const form = useRef<HTMLFormElement>(null);
+  const input = useRef<HTMLTextAreaElement>(null);
+  const wasSending = useRef(sending);
+  const focusIfIdle = () => {
+    if (focusIsAdrift() || form.current?.contains(document.activeElement)) input.current?.focus();
+  };
+  useEffect(() => {
+    if (wasSending.current && !sending) focusIfIdle();
+    wasSending.current = sending;
+  });
+  useEffect(() => {
+    if (signedInAs && focusIsAdrift()) input.current?.focus();
+  }, [signedInAs]);
+  return { form, input };
+}
+
+export function Composer({ draft, onDraftChange, onSend, onStop, sending, agentName, blockedNote, signedInAs }: ComposerProps) {
+  const { form, input } = useComposerFocus(sending, signedInAs);
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     // Enter sends; Shift+Enter is a new line; Enter that confirms an IME composition never sends.
     if (event.key !== 'Enter' || event.shiftKey || event.nativeEvent.isComposing || event.keyCode === 229) return;
@@ -20,6 +45,7 @@ export function Composer({ draft, onDraftChange, onSend, onStop, sending, agentN
   };
   return (
     <form
+      ref={form}
       className="composer"
       onSubmit={(event) => {
         event.preventDefault();
@@ -31,6 +57,7 @@ export function Composer({ draft, onDraftChange, onSend, onStop, sending, agentN
       </label>
       <textarea
         id="chat-message"
+        ref={input}
         rows={2}
         value={draft}
         placeholder={t('chat.placeholder', { agent: agentName })}

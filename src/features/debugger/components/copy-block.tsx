@@ -1,25 +1,22 @@
+import { CopyButton } from '../../../components/copy-button.tsx';
 import { td } from '../../../i18n/debugger.ts';
-import { useCopy } from '../../../lib/use-copy.ts';
-
-const COPY_LABEL = { idle: 'copy', copied: 'copied', failed: 'copyFailed' } as const;
 
 /** A block to copy; `warnings` say, above it, why these lines may not be what the reader should deploy. */
 export function CopyBlock({ title, text, warnings = [] }: { title: string; text: string; warnings?: string[] }) {
-  const [copyState, copy] = useCopy();
   return (
     <section className="panel" aria-label={title}>
-      <div className="chat-header">
+      <div className="panel-header">
         <h2>{title}</h2>
-        <button type="button" className="quiet" onClick={() => copy(text)}>
-          {td(COPY_LABEL[copyState])}
-        </button>
+        <CopyButton text={text} label={td('copy')} />
       </div>
       {warnings.map((warning) => (
         <p key={warning} className="notice warn">
           {warning}
         </p>
       ))}
-      <pre>{text}</pre>
+      {/* Long lines scroll sideways: the block takes keyboard focus so it can be scrolled without a mouse. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable from the keyboard */}
+      <pre tabIndex={0}>{text}</pre>
     </section>
   );
 }

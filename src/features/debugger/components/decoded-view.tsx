@@ -1,3 +1,4 @@
+import { KeyValueTable } from '../../../components/key-value-table.tsx';
 import { claimDoc, td } from '../../../i18n/debugger.ts';
 import type { DecodedToken } from '../../../lib/jwt.ts';
 import { dateOfClaim, formatLocalTime, formatRelative } from '../../../lib/time.ts';
@@ -5,10 +6,10 @@ import { dateOfClaim, formatLocalTime, formatRelative } from '../../../lib/time.
 const TIME_FIELDS = new Set(['exp', 'nbf', 'iat', 'auth_time', 'updated_at']);
 
 function TimeNote({ value, now }: { value: unknown; now: number }) {
-  if (!dateOfClaim(value)) return <span className="relative"> ({td('invalidTime')})</span>;
+  if (!dateOfClaim(value)) return <span className="kv-note"> ({td('invalidTime')})</span>;
   const seconds = value as number;
   return (
-    <span className="relative">
+    <span className="kv-note">
       {' '}
       {formatLocalTime(seconds)} ({formatRelative(seconds, now)})
     </span>
@@ -16,29 +17,17 @@ function TimeNote({ value, now }: { value: unknown; now: number }) {
 }
 
 function FieldTable({ label, fields, now }: { label: string; fields: Record<string, unknown>; now: number }) {
-  return (
-    <table className="claims" aria-label={label}>
-      <thead>
-        <tr>
-          <th scope="col">{td('field')}</th>
-          <th scope="col">{td('value')}</th>
-          <th scope="col">{td('meaning')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {Object.entries(fields).map(([name, value]) => (
-          <tr key={name} data-claim={name}>
-            <th scope="row">{name}</th>
-            <td>
-              {typeof value === 'string' ? value : JSON.stringify(value)}
-              {TIME_FIELDS.has(name) && <TimeNote value={value} now={now} />}
-            </td>
-            <td className="relative">{claimDoc(name) ?? ''}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  const rows = Object.entries(fields).map(([name, value]) => ({
+    name,
+    value: (
+      <>
+        {typeof value === 'string' ? value : JSON.stringify(value)}
+        {TIME_FIELDS.has(name) && <TimeNote value={value} now={now} />}
+      </>
+    ),
+    note: claimDoc(name) ?? '',
+  }));
+  return <KeyValueTable label={label} headings={[td('field'), td('value'), td('meaning')]} rows={rows} />;
 }
 
 export function invalidMessage(decoded: DecodedToken, rawParts: number): string | undefined {

@@ -23,7 +23,7 @@ function resultText(ok: boolean | undefined) {
 function VerdictLine({ verdict, offPoolHost }: { verdict: Verdict; offPoolHost?: string }) {
   const tone = verdict.kind === 'accepted' ? (offPoolHost ? 'warn' : 'ok') : verdict.kind === 'rejected' ? 'error' : '';
   return (
-    <p className={`verdict notice ${tone}`} role="status">
+    <p className={`verdict notice ${tone}`}>
       <strong>{verdict.kind === 'accepted' ? td('accepted') : verdict.kind === 'rejected' ? td('rejected') : td('pending')}</strong>
       {verdict.kind === 'rejected' && <> ({td('rejectedBy', { claims: verdict.failing.join(', ') })})</>}
       {/* "Accepted" never stands alone against keys the configuration does not name. */}
@@ -72,10 +72,11 @@ export function VerdictPanel(props: VerdictPanelProps) {
         </p>
       ))}
       <FetchGate permission={props.permission} onApprove={props.onApprove} />
-      {verdict && <VerdictLine verdict={verdict} offPoolHost={warnings.offPoolHost} />}
+      {/* Always in the page, so a screen reader hears each verdict as it changes (a region added with its text may go unheard). */}
+      <div role="status">{verdict && <VerdictLine verdict={verdict} offPoolHost={warnings.offPoolHost} />}</div>
       {clockNote && <p className="notice warn">{clockNote}</p>}
       {checks && (
-        <table className="claims" aria-label={td('checksTable')}>
+        <table className="data-table" aria-label={td('checksTable')}>
           <thead>
             <tr>
               <th scope="col">{td('check')}</th>

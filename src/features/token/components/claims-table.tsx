@@ -1,33 +1,24 @@
+import { KeyValueTable } from '../../../components/key-value-table.tsx';
 import { t } from '../../../i18n/index.ts';
-import { claimRows } from '../format-claims.ts';
+import { type ClaimRow, claimRows } from '../format-claims.ts';
+
+function ClaimValue({ row }: { row: ClaimRow }) {
+  return (
+    <>
+      {row.time ? (
+        <>
+          <time dateTime={row.time.iso}>{row.time.local}</time> <span className="kv-note">({row.time.relative})</span>{' '}
+          <span className="kv-note">{row.text}</span>
+        </>
+      ) : (
+        row.text
+      )}
+      {row.invalidTime && <span className="kv-note"> ({t('token.invalidTime')})</span>}
+    </>
+  );
+}
 
 export function ClaimsTable({ payload, label, now }: { payload: Record<string, unknown>; label: string; now: number }) {
-  return (
-    <table className="claims" aria-label={label}>
-      <thead>
-        <tr>
-          <th scope="col">{t('token.claim')}</th>
-          <th scope="col">{t('token.value')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {claimRows(payload, now).map((row) => (
-          <tr key={row.name} className={row.key ? 'key-claim' : undefined} data-claim={row.name}>
-            <th scope="row">{row.name}</th>
-            <td>
-              {row.time ? (
-                <>
-                  <time dateTime={row.time.iso}>{row.time.local}</time> <span className="relative">({row.time.relative})</span>{' '}
-                  <span className="relative">{row.text}</span>
-                </>
-              ) : (
-                row.text
-              )}
-              {row.invalidTime && <span className="relative"> ({t('token.invalidTime')})</span>}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  const rows = claimRows(payload, now).map((row) => ({ name: row.name, value: <ClaimValue row={row} />, highlight: row.key }));
+  return <KeyValueTable label={label} headings={[t('token.claim'), t('token.value')]} rows={rows} />;
 }

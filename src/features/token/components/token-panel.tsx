@@ -5,6 +5,7 @@ import { dateOfClaim, formatDuration } from '../../../lib/time.ts';
 import { useNow } from '../../../lib/use-now.ts';
 import { ClaimsTable } from './claims-table.tsx';
 import { RawToken } from './raw-token.tsx';
+import './token-panel.css';
 
 type Tab = 'access' | 'id';
 

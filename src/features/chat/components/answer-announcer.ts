@@ -1,0 +1,42 @@
+import { type RefObject, useEffect, useRef, useState } from 'react';
+import { t } from '../../../i18n/index.ts';
+import type { ChatMessage } from '../conversation.ts';
+
+const MAX_SPOKEN = 2000;
+
+function spokenText(article: Element | null | undefined): string {
+  if (!article) return '';
+  const copy = article.cloneNode(true) as Element;
+  // Buttons and status lines ("Copy code", "Waiting for the agent…") are not part of what the agent said.
+  for (const extra of copy.querySelectorAll('button, .meta, [role="status"]')) extra.remove();
+  const text = (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return text.length > MAX_SPOKEN ? `${text.slice(0, MAX_SPOKEN)}…` : text;
+}
+
+/**
+ * What a screen reader hears once an answer ends: the finished answer, the partial one that was stopped, or
+ * the failure; once per answer, never each streamed delta (the log itself is aria-live="off").
+ * Only answers that end while the page shows them: a conversation restored after a reload stays quiet.
+ */
+export function useAnswerAnnouncement(messages: ChatMessage[], agentName: string, log: RefObject<HTMLElement | null>): string {
+  const [said, setSaid] = useState('');
+  const running = useRef<string | undefined>(undefined);
+  const last = messages.at(-1);
+  useEffect(() => {
+    if (last?.role !== 'agent') return;
+    if (last.status === 'waiting' || last.status === 'streaming') {
+      running.current = last.id;
+      return;
+    }
+    if (running.current !== last.id) return;
+    running.current = undefined;
+    // The answer is the log's last article: read as rendered (markdown syntax is not spoken).
+    const text = spokenText(log.current?.lastElementChild);
+    if (last.status === 'error') {
+      setSaid(t('chat.announce.failed', { agent: agentName, text: last.failure ? t(last.failure.message, last.failure.params) : text }));
+    } else {
+      setSaid(t(last.status === 'stopped' ? 'chat.announce.stopped' : 'chat.announce.done', { agent: agentName, text }));
+    }
+  }, [last, agentName, log]);
+  return said;
+}
