@@ -205,11 +205,18 @@ export class AuthController {
     }
     // Read before the library consumes it: the flow inspector rebuilds the authorize request from it.
     const stored = sessionStorage.getItem(`${STATE_STORE_PREFIX}${url.searchParams.get('state')}`);
+    const epoch = this.epoch;
+    // The token request leaves first; tracing (which hashes, yielding to the page) runs while it is in flight.
+    const exchange = this.options.manager.signinRedirectCallback(url.href).then(
+      (user) => ({ user }),
+      (error: unknown) => ({ error }),
+    );
     await traceCallback(this.trace, url, stored, (await this.metadata())?.authorization_endpoint);
     let user: User;
-    const epoch = this.epoch;
     try {
-      user = await this.options.manager.signinRedirectCallback(url.href);
+      const outcome = await exchange;
+      if ('error' in outcome) throw outcome.error;
+      user = outcome.user;
     } catch (error) {
       leaveCallback('/');
       return this.dispatch({ type: 'sign-in-failed', failure: await this.describe(error) });
