@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { type Browser, type BrowserContext, chromium } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { describeViolations, isSanitiserParse, takeCspViolations, watchCsp } from './csp-watch.ts';
+import { describeViolations, takeCspViolations, watchCsp } from './csp-watch.ts';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
@@ -58,7 +58,7 @@ export function chromiumForFile(executablePath: string): Pick<Browser, 'newConte
     browser = await launchChromium(executablePath);
   });
   afterEach(() => {
-    const violations = contexts.flatMap((context) => takeCspViolations(context)).filter((v) => !isSanitiserParse(v));
+    const violations = contexts.flatMap((context) => takeCspViolations(context));
     if (violations.length > 0) throw new Error(`Content-Security-Policy violations:\n${describeViolations(violations)}`);
   });
   afterAll(async () => {

@@ -41,17 +41,6 @@ export async function watchCsp(context: BrowserContext): Promise<void> {
   }, BINDING);
 }
 
-/**
- * Chromium checks the policy even while DOMPurify parses an agent's raw HTML in its detached document, and
- * reports each inline handler there (`<img onerror>`) as blocked, though a detached document runs no script
- * and the handler is removed before anything reaches the page. Such a report comes from the lazily loaded
- * markdown chunk; a handler that reached the live page is reported from elsewhere and still fails.
- */
-export function isSanitiserParse(violation: CspViolation): boolean {
-  const origin = URL.canParse(violation.documentURI) ? new URL(violation.documentURI).origin : '';
-  return violation.directive === 'script-src-attr' && violation.source.startsWith(`${origin}/assets/render-markdown-`);
-}
-
 /** The violations recorded since the last call, which clears them. */
 export function takeCspViolations(context: BrowserContext): CspViolation[] {
   const violations = recorded.get(context);

@@ -54,3 +54,28 @@ describe('the draft', () => {
     expect(loadDraft()).toBe('short');
   });
 });
+
+describe('saving a long conversation', () => {
+  it('keeps the newest messages within the limit, drops the oldest first and says how many', () => {
+    let conversation = { sessionId: 's', messages: [] as never[] } as ReturnType<typeof loadConversation>;
+    for (let index = 0; index < 10; index++) {
+      conversation = conversationReducer(conversation, {
+        type: 'sent',
+        prompt: `question ${index} ${'x'.repeat(400)}`,
+        userId: `u${index}`,
+        agentId: `a${index}`,
+        at: index,
+      });
+      conversation = conversationReducer(conversation, { type: 'finished', id: `a${index}` });
+    }
+    saveConversation(conversation, 3_000);
+    const restored = loadConversation();
+    expect(restored.messages.length).toBeGreaterThan(0);
+    expect(restored.messages.length).toBeLessThan(20);
+    expect(restored.dropped).toBe(20 - restored.messages.length);
+    expect(restored.messages.at(-1)?.id).toBe('a9');
+    // Saving the restored copy again keeps counting what was left out before.
+    saveConversation(restored, 3_000);
+    expect(loadConversation().dropped).toBe(restored.dropped);
+  });
+});

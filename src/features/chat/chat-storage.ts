@@ -4,6 +4,19 @@ import { newSessionId } from './conversation.ts';
 /** sessionStorage keeps the draft and the conversation across redirects and reloads; never a token. */
 const CONVERSATION_KEY = 'agent-console.conversation';
 const DRAFT_KEY = 'agent-console.draft';
+/** The saved copy keeps the newest messages within this many characters (sessionStorage holds ~5 M). */
+export const MAX_SAVED_CHARS = 2_000_000;
+
+/** Each message object is immutable: its JSON is computed once, so a save costs what changed. */
+const serialised = new WeakMap<ChatMessage, string>();
+function messageJson(message: ChatMessage): string {
+  let json = serialised.get(message);
+  if (json === undefined) {
+    json = JSON.stringify(message);
+    serialised.set(message, json);
+  }
+  return json;
+}
 
 /**
  * An answer that was arriving when the page went away will not resume: keep what came, marked as stopped.
@@ -21,7 +34,12 @@ export function loadConversation(): Conversation {
     const stored = JSON.parse(sessionStorage.getItem(CONVERSATION_KEY) ?? 'null') as Conversation | null;
     if (stored && typeof stored.sessionId === 'string' && Array.isArray(stored.messages)) {
       const messages = stored.messages.map(restoredMessage);
-      return { sessionId: stored.sessionId, messages, ...(typeof stored.owner === 'string' ? { owner: stored.owner } : {}) };
+      return {
+        sessionId: stored.sessionId,
+        messages,
+        ...(typeof stored.owner === 'string' ? { owner: stored.owner } : {}),
+        ...(typeof stored.dropped === 'number' && stored.dropped > 0 ? { dropped: stored.dropped } : {}),
+      };
     }
   } catch {
     // A damaged entry starts a new conversation rather than a broken page.
@@ -29,11 +47,27 @@ export function loadConversation(): Conversation {
   return { sessionId: newSessionId(), messages: [] };
 }
 
-export function saveConversation(conversation: Conversation) {
+/**
+ * Saves the newest messages that fit in `maxChars`, oldest dropped first; the copy says how many it left out
+ * (on top of those an earlier save dropped), so a reload can say so. The conversation in memory stays whole.
+ */
+export function saveConversation(conversation: Conversation, maxChars = MAX_SAVED_CHARS) {
+  const kept: string[] = [];
+  let size = 0;
+  for (let index = conversation.messages.length - 1; index >= 0; index--) {
+    const json = messageJson(conversation.messages[index]);
+    if (size + json.length > maxChars) break;
+    kept.push(json);
+    size += json.length + 1;
+  }
+  const dropped = (conversation.dropped ?? 0) + conversation.messages.length - kept.length;
+  const head = JSON.stringify({ sessionId: conversation.sessionId, owner: conversation.owner, dropped });
+  const text = `${head.slice(0, -1)},"messages":[${kept.reverse().join(',')}]}`;
   try {
-    sessionStorage.setItem(CONVERSATION_KEY, JSON.stringify(conversation));
+    sessionStorage.setItem(CONVERSATION_KEY, text);
   } catch {
-    // Quota exceeded: the conversation still lives in memory.
+    // The quota is smaller than we allow for (other keys, another browser): try once with half the room.
+    if (maxChars > 1_000) saveConversation(conversation, Math.floor(maxChars / 2));
   }
 }
 

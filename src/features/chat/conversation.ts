@@ -13,6 +13,8 @@ export interface Conversation {
   messages: ChatMessage[];
   /** The `sub` of the user who had it; undefined until someone signs in with it (it started signed out). */
   owner?: string;
+  /** How many older messages the saved copy left out to stay within the storage limit. */
+  dropped?: number;
 }
 
 export type ConversationAction =
@@ -51,8 +53,9 @@ export function conversationReducer(conversation: Conversation, action: Conversa
         let answer = message.answer;
         for (const chunk of action.chunks) {
           if (chunk.type === 'error') {
-            const type = chunk.errorType ? ` (${chunk.errorType})` : '';
-            const failure: AgentFailure = { kind: 'stream', message: 'agent.error.streamError', params: { type, message: chunk.message } };
+            const failure: AgentFailure = chunk.errorType
+              ? { kind: 'stream', message: 'agent.error.streamErrorTyped', params: { type: chunk.errorType, message: chunk.message } }
+              : { kind: 'stream', message: 'agent.error.streamError', params: { message: chunk.message } };
             return { ...message, answer, status: 'error', failure };
           }
           answer = applyChunk(answer, chunk);

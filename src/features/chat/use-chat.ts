@@ -4,9 +4,28 @@ import { type AgentAuth, invokeAgent } from './api/agent-client.ts';
 import { AgentCallError, type AgentFailure } from './api/agent-failure.ts';
 import type { CallLog } from './api/call-log.ts';
 import { loadConversation, saveConversation } from './chat-storage.ts';
-import { conversationReducer, newSessionId } from './conversation.ts';
+import { type ChatMessage, type Conversation, conversationReducer, newSessionId } from './conversation.ts';
 import { claimSession, releaseSessionsExcept } from './session-lock.ts';
 import type { AgentChunk } from './stream/agent-chunks.ts';
+
+function sameSettled(a: Conversation, b: Conversation): boolean {
+  if (a.sessionId !== b.sessionId || a.owner !== b.owner || a.messages.length !== b.messages.length) return false;
+  return a.messages.every((message, index) => message === b.messages[index]);
+}
+
+function isStreaming(message: ChatMessage): boolean {
+  return message.role === 'agent' && (message.status === 'waiting' || message.status === 'streaming');
+}
+
+/** Runs `task` when the browser is idle (within 1 s at the latest); returns the cancel. */
+function whenIdle(task: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(task, { timeout: 1_000 });
+    return () => cancelIdleCallback(handle);
+  }
+  const timer = setTimeout(task, 50);
+  return () => clearTimeout(timer);
+}
 
 interface SendVariables {
   prompt: string;
@@ -39,14 +58,14 @@ export function useChat(options: {
 
   const saved = useRef(conversation);
   saved.current = conversation;
+  // Saved when a message settles (sent, finished, failed, stopped), in an idle moment: never every frame of a
+  // stream, never the growing answer (the pagehide save below keeps what came of it if the page goes away).
+  const lastSaved = useRef<Conversation | undefined>(undefined);
   useEffect(() => {
-    // Settled states are saved at once (a sign-in redirect may follow any moment); a streaming answer at most 4×/s.
-    const busy = conversation.messages.some(
-      (message) => message.role === 'agent' && (message.status === 'waiting' || message.status === 'streaming'),
-    );
-    if (!busy) return saveConversation(conversation);
-    const timer = setTimeout(() => saveConversation(conversation), 250);
-    return () => clearTimeout(timer);
+    const settled = { ...conversation, messages: conversation.messages.filter((message) => !isStreaming(message)) };
+    if (lastSaved.current && sameSettled(lastSaved.current, settled)) return;
+    lastSaved.current = settled;
+    return whenIdle(() => saveConversation(settled));
   }, [conversation]);
   useEffect(() => {
     const onPageHide = () => saveConversation(saved.current);
@@ -100,8 +119,10 @@ export function useChat(options: {
     mutationFn: async ({ prompt, agentId, signal }: SendVariables) => {
       const { endpoint, auth, log } = latest.current;
       try {
-        for await (const chunk of invokeAgent({ endpoint, prompt, sessionId: conversation.sessionId, auth, log, signal }))
+        for await (const chunk of invokeAgent({ endpoint, prompt, sessionId: conversation.sessionId, auth, log, signal })) {
+          log.observe(chunk); // notes a wait for the user's consent in the call log
           queue(agentId, chunk);
+        }
       } finally {
         flush();
       }

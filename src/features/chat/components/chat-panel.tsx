@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { t } from '../../../i18n/index.ts';
 import type { InAppLink } from '../../../lib/navigation.ts';
 import { useSecondsUntil } from '../../../lib/use-now.ts';
@@ -24,6 +25,7 @@ export function ChatPanel({ agentName, signIn, debuggerLink, signedInAs }: ChatP
   const refusal = refused?.role === 'agent' ? refused.failure?.description : undefined;
   // Ticks only while rate-limited, so the conversation is not re-rendered every second for nothing.
   const waitSeconds = useSecondsUntil(retryAt);
+  const actions = useMemo(() => ({ signIn, debuggerLink: debuggerLink?.(refusal) }), [signIn, debuggerLink, refusal]);
   const blockedNote = waitSeconds > 0 ? t('chat.retryIn', { seconds: waitSeconds }) : undefined;
 
   return (
@@ -35,7 +37,7 @@ export function ChatPanel({ agentName, signIn, debuggerLink, signedInAs }: ChatP
           {t('chat.newConversation')}
         </button>
       </div>
-      <MessageList messages={conversation.messages} agentName={agentName} actions={{ signIn, debuggerLink: debuggerLink?.(refusal) }} />
+      <MessageList messages={conversation.messages} dropped={conversation.dropped} agentName={agentName} actions={actions} />
       <Composer
         draft={draft}
         onDraftChange={setDraft}

@@ -1,10 +1,19 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { isChunkLoadError } from '../../../components/chunk-load-error.ts';
 import { t } from '../../../i18n/index.ts';
+import { BlockSplitter } from '../stream/block-splitter.ts';
 
-type Renderer = (text: string) => string;
+type Renderer = typeof import('./render-markdown.ts');
 let loaded: Renderer | undefined;
 // marked and DOMPurify load with the first message, not with the first page.
-export const loadRenderer = () => import('./render-markdown.ts').then((module) => (loaded = module.renderMarkdown));
+export const loadRenderer = () =>
+  import('./render-markdown.ts').then((module) => {
+    loaded = module;
+    return module;
+  });
+
+/** An open tail longer than this shows as plain text until it settles: a frame never re-renders much markdown. */
+const MAX_RENDERED_TAIL_CHARS = 16_000;
 
 function addCopyButtons(container: HTMLElement) {
   for (const pre of container.querySelectorAll('pre')) {
@@ -37,16 +46,38 @@ async function copyCode(event: Event) {
   }, 2000);
 }
 
-export function Markdown({ text }: { text: string }) {
-  const [render, setRender] = useState<Renderer | undefined>(() => loaded);
-  const container = useRef<HTMLDivElement>(null);
+/** One block of an answer, rendered and sanitised once: settled blocks never render again. */
+const MarkdownBlock = memo(function MarkdownBlock({ source, render }: { source: string; render: (text: string) => string }) {
+  const html = useMemo(() => render(source), [render, source]);
+  const block = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (!render) void loadRenderer().then((renderer) => setRender(() => renderer));
-  }, [render]);
-  const html = useMemo(() => (render ? render(text) : undefined), [render, text]);
-  useEffect(() => {
-    if (html !== undefined && container.current) addCopyButtons(container.current);
+    // Runs again when the tail's HTML changes: its new code blocks get their buttons too.
+    if (html && block.current) addCopyButtons(block.current);
   }, [html]);
+  // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised by DOMPurify in render-markdown.ts
+  return <div className="markdown-block" ref={block} dangerouslySetInnerHTML={{ __html: html }} />;
+});
+
+function useRenderer(): { renderer?: Renderer; failure?: unknown } {
+  const [state, setState] = useState<{ renderer?: Renderer; failure?: unknown }>(() => ({ renderer: loaded }));
+  useEffect(() => {
+    if (state.renderer || state.failure) return;
+    loadRenderer().then(
+      (renderer) => setState({ renderer }),
+      (failure: unknown) => setState({ failure }),
+    );
+  }, [state]);
+  return state;
+}
+
+/**
+ * An answer's markdown, rendered block by block as it streams (see BlockSplitter): settled blocks keep their
+ * DOM, so text there can be selected while the rest arrives, and a frame costs what the open tail costs.
+ */
+export const Markdown = memo(function Markdown({ text }: { text: string }) {
+  const { renderer, failure } = useRenderer();
+  const splitter = useRef<BlockSplitter | undefined>(undefined);
+  const container = useRef<HTMLDivElement>(null);
   useEffect(() => {
     // One delegated listener for the copy buttons added to the sanitised HTML.
     const element = container.current;
@@ -55,14 +86,35 @@ export function Markdown({ text }: { text: string }) {
     element.addEventListener('click', onClick);
     return () => element.removeEventListener('click', onClick);
   }, []);
-  // Until the renderer arrives the text shows as plain text: never as HTML.
-  if (html === undefined) {
+  if (!renderer) {
+    // Until the renderer arrives the text shows as plain text: never as HTML.
     return (
       <div className="markdown plain" ref={container}>
         {text}
+        {failure !== undefined && (
+          <p className="notice warn" role="alert">
+            {isChunkLoadError(failure)
+              ? t('boundary.newVersion', { part: t('boundary.part.markdown') })
+              : t('boundary.failed', { part: t('boundary.part.markdown'), message: String(failure) })}
+          </p>
+        )}
       </div>
     );
   }
-  // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised by DOMPurify in render-markdown.ts
-  return <div className="markdown" ref={container} dangerouslySetInnerHTML={{ __html: html }} />;
-}
+  splitter.current ??= new BlockSplitter(renderer.lexBlocks);
+  const { settled, tail } = splitter.current.update(text);
+  return (
+    <div className="markdown" ref={container}>
+      {settled.map((source, index) => (
+        // Settled blocks never change or move: their index is a stable key.
+        // biome-ignore lint/suspicious/noArrayIndexKey: see above
+        <MarkdownBlock key={index} source={source} render={renderer.renderMarkdown} />
+      ))}
+      {tail.length > MAX_RENDERED_TAIL_CHARS ? (
+        <div className="markdown-block plain">{tail}</div>
+      ) : (
+        tail && <MarkdownBlock key="tail" source={tail} render={renderer.renderMarkdown} />
+      )}
+    </div>
+  );
+});

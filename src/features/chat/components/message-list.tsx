@@ -7,7 +7,18 @@ import { type FailureActions, MessageView } from './message-view.tsx';
 const STICKY_DISTANCE_PX = 48;
 
 /** The conversation log; follows a growing answer until the user scrolls up, and again once back at the bottom. */
-export function MessageList({ messages, agentName, actions }: { messages: ChatMessage[]; agentName: string; actions: FailureActions }) {
+export function MessageList({
+  messages,
+  agentName,
+  actions,
+  dropped = 0,
+}: {
+  messages: ChatMessage[];
+  agentName: string;
+  actions: FailureActions;
+  /** Older messages the saved copy of this conversation left out (storage limit). */
+  dropped?: number;
+}) {
   const log = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
   const announcement = useAnswerAnnouncement(messages, agentName, log);
@@ -25,7 +36,8 @@ export function MessageList({ messages, agentName, actions }: { messages: ChatMe
     <>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable from the keyboard */}
       <div className="log" role="log" aria-label={t('chat.log')} aria-live="off" tabIndex={0} ref={log} onScroll={onScroll}>
-        {messages.length === 0 && <p className="meta">{t('chat.empty', { agent: agentName })}</p>}
+        {dropped > 0 && <p className="meta">{t('chat.droppedOlder', { count: dropped })}</p>}
+        {messages.length === 0 && dropped === 0 && <p className="meta">{t('chat.empty', { agent: agentName })}</p>}
         {messages.map((message) => (
           <MessageView key={message.id} message={message} actions={actions} />
         ))}

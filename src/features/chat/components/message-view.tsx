@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { t } from '../../../i18n/index.ts';
 import { followLink, type InAppLink } from '../../../lib/navigation.ts';
 import type { ChatMessage } from '../conversation.ts';
@@ -38,7 +39,8 @@ function FailureView({ message, actions }: { message: AgentMessage; actions: Fai
   );
 }
 
-export function MessageView({ message, actions }: { message: ChatMessage; actions: FailureActions }) {
+/** Memoised: while one answer streams, the other messages (unchanged objects) do not render again. */
+export const MessageView = memo(function MessageView({ message, actions }: { message: ChatMessage; actions: FailureActions }) {
   if (message.role === 'user') {
     return (
       <article className="message user" aria-label={t('chat.you')}>
@@ -49,10 +51,10 @@ export function MessageView({ message, actions }: { message: ChatMessage; action
   const busy = message.status === 'waiting' || message.status === 'streaming';
   return (
     <article className={`message agent${message.status === 'error' ? ' error' : ''}`} aria-busy={busy} data-status={message.status}>
-      <AnswerParts parts={message.answer.parts} />
+      <AnswerParts parts={message.answer.parts} status={message.status} />
       {message.status === 'waiting' && <p className="meta">{t('chat.thinking')}</p>}
       {message.status === 'stopped' && <p className="meta">{t('chat.stopped')}</p>}
       {message.status === 'error' && <FailureView message={message} actions={actions} />}
     </article>
   );
-}
+});

@@ -87,3 +87,16 @@ export function sanitizeHtml(html: string): string {
 export function renderMarkdown(text: string): string {
   return sanitizeHtml(markdown.parse(text, { async: false }));
 }
+
+/**
+ * The top-level blocks of a markdown text, each the exact source it came from; blank lines stay with the
+ * block before them, so a block is followed by another only once real content starts.
+ */
+export function lexBlocks(text: string): string[] {
+  const blocks: string[] = [];
+  for (const token of markdown.lexer(text)) {
+    if (token.type === 'space' && blocks.length > 0) blocks[blocks.length - 1] += token.raw;
+    else blocks.push(token.raw);
+  }
+  return blocks;
+}
