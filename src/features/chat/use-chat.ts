@@ -1,0 +1,167 @@
+import { useMutation } from '@tanstack/react-query';
+import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { type AgentAuth, invokeAgent } from './api/agent-client.ts';
+import { AgentCallError, type AgentFailure } from './api/agent-failure.ts';
+import type { CallLog } from './api/call-log.ts';
+import { loadConversation, saveConversation } from './chat-storage.ts';
+import { type ChatMessage, type Conversation, conversationReducer, newSessionId } from './conversation.ts';
+import { claimSession, releaseSessionsExcept } from './session-lock.ts';
+import type { AgentChunk } from './stream/agent-chunks.ts';
+
+function sameSettled(a: Conversation, b: Conversation): boolean {
+  if (a.sessionId !== b.sessionId || a.owner !== b.owner || a.messages.length !== b.messages.length) return false;
+  return a.messages.every((message, index) => message === b.messages[index]);
+}
+
+function isStreaming(message: ChatMessage): boolean {
+  return message.role === 'agent' && (message.status === 'waiting' || message.status === 'streaming');
+}
+
+/** Runs `task` when the browser is idle (within 1 s at the latest); returns the cancel. */
+function whenIdle(task: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(task, { timeout: 1_000 });
+    return () => cancelIdleCallback(handle);
+  }
+  const timer = setTimeout(task, 50);
+  return () => clearTimeout(timer);
+}
+
+interface SendVariables {
+  prompt: string;
+  agentId: string;
+  signal: AbortSignal;
+}
+
+export const agentMutationKey = ['agent', 'invoke'] as const;
+
+/**
+ * The conversation and the one call in flight. Chunks are applied once per animation frame, so thousands
+ * of streamed events render progressively without a render per event.
+ */
+export function useChat(options: {
+  endpoint: string;
+  auth: AgentAuth;
+  log: CallLog;
+  onFailure: (prompt: string, failure: AgentFailure) => void;
+  /** The signed-in user's `sub`, undefined while signed out. */
+  subject?: string;
+  /** Another user signed in: their predecessor's conversation is gone, and so must the draft be. */
+  onOwnerChanged?: () => void;
+}) {
+  const [conversation, dispatch] = useReducer(conversationReducer, undefined, loadConversation);
+  const pending = useRef(new Map<string, AgentChunk[]>());
+  const frame = useRef<number | undefined>(undefined);
+  const abort = useRef<AbortController | undefined>(undefined);
+  const latest = useRef(options);
+  latest.current = options;
+
+  const saved = useRef(conversation);
+  saved.current = conversation;
+  // Saved when a message settles (sent, finished, failed, stopped), in an idle moment: never every frame of a
+  // stream, never the growing answer (the pagehide save below keeps what came of it if the page goes away).
+  const lastSaved = useRef<Conversation | undefined>(undefined);
+  useEffect(() => {
+    const settled = { ...conversation, messages: conversation.messages.filter((message) => !isStreaming(message)) };
+    if (lastSaved.current && sameSettled(lastSaved.current, settled)) return;
+    lastSaved.current = settled;
+    return whenIdle(() => saveConversation(settled));
+  }, [conversation]);
+  useEffect(() => {
+    const onPageHide = () => saveConversation(saved.current);
+    window.addEventListener('pagehide', onPageHide);
+    return () => window.removeEventListener('pagehide', onPageHide);
+  }, []);
+
+  // The conversation belongs to the user who had it; one started signed out goes to whoever signs in next.
+  const { subject } = options;
+  useEffect(() => {
+    if (!subject || conversation.owner === subject) return;
+    if (conversation.owner === undefined) return dispatch({ type: 'owned', owner: subject });
+    abort.current?.abort();
+    dispatch({ type: 'reset', sessionId: newSessionId(), owner: subject });
+    latest.current.onOwnerChanged?.();
+  }, [subject, conversation.owner]);
+
+  const { sessionId } = conversation;
+  useEffect(() => {
+    releaseSessionsExcept(sessionId);
+    let current = true;
+    void claimSession(sessionId).then((mine) => {
+      if (current && !mine) dispatch({ type: 'reset', sessionId: newSessionId(), owner: saved.current.owner });
+    });
+    return () => {
+      current = false;
+    };
+  }, [sessionId]);
+
+  const flush = useCallback(() => {
+    if (frame.current !== undefined) cancelAnimationFrame(frame.current);
+    frame.current = undefined;
+    for (const [id, chunks] of pending.current) dispatch({ type: 'chunks', id, chunks });
+    pending.current.clear();
+  }, []);
+
+  const queue = useCallback(
+    (id: string, chunk: AgentChunk) => {
+      const list = pending.current.get(id) ?? [];
+      list.push(chunk);
+      pending.current.set(id, list);
+      frame.current ??= requestAnimationFrame(flush);
+    },
+    [flush],
+  );
+
+  const mutation = useMutation({
+    mutationKey: agentMutationKey,
+    // Offline, TanStack Query would pause the call silently; the HTTP module reports "offline" itself.
+    networkMode: 'always',
+    mutationFn: async ({ prompt, agentId, signal }: SendVariables) => {
+      const { endpoint, auth, log } = latest.current;
+      try {
+        for await (const chunk of invokeAgent({ endpoint, prompt, sessionId: conversation.sessionId, auth, log, signal })) {
+          log.observe(chunk); // notes a wait for the user's consent in the call log
+          queue(agentId, chunk);
+        }
+      } finally {
+        flush();
+      }
+    },
+    onSuccess: (_, { agentId }) => dispatch({ type: 'finished', id: agentId }),
+    onError: (error, { agentId, prompt, signal }) => {
+      if (signal.aborted && !(error instanceof AgentCallError)) return dispatch({ type: 'stopped', id: agentId });
+      const failure: AgentFailure =
+        error instanceof AgentCallError
+          ? error.failure
+          : {
+              kind: 'stream',
+              message: 'agent.error.streamBroken',
+              params: { detail: error instanceof Error ? error.message : String(error) },
+            };
+      dispatch({ type: 'failed', id: agentId, failure });
+      latest.current.onFailure(prompt, failure);
+    },
+  });
+
+  const send = useCallback(
+    (prompt: string) => {
+      if (mutation.isPending || !prompt.trim()) return false;
+      const controller = new AbortController();
+      abort.current = controller;
+      const agentId = crypto.randomUUID();
+      dispatch({ type: 'sent', prompt, userId: crypto.randomUUID(), agentId, at: Date.now() });
+      mutation.mutate({ prompt, agentId, signal: controller.signal });
+      return true;
+    },
+    [mutation],
+  );
+
+  const stop = useCallback(() => abort.current?.abort(), []);
+
+  const reset = useCallback(() => {
+    abort.current?.abort();
+    dispatch({ type: 'reset', sessionId: newSessionId() });
+  }, []);
+
+  return { conversation, send, stop, reset, sending: mutation.isPending };
+}
