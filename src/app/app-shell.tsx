@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
+import { LanguageSwitcher } from '../components/language-switcher.tsx';
 import { ThemeSwitcher } from '../components/theme-switcher.tsx';
 import { useConfig } from '../config/config-context.ts';
 import { AuthProvider } from '../features/auth/auth-context.tsx';
@@ -9,6 +10,7 @@ import { createAuthController } from '../features/auth/create-auth-controller.ts
 import { CallLog } from '../features/chat/api/call-log.ts';
 import { DEBUGGER_PATH } from '../features/debugger/debugger-url.ts';
 import { t } from '../i18n/index.ts';
+import { useLanguage } from '../i18n/use-language.ts';
 import { focusIsAdrift } from '../lib/focus.ts';
 import { followLink, usePathname } from '../lib/navigation.ts';
 import { AppChatSession } from './app-chat-session.tsx';
@@ -44,6 +46,8 @@ export function AppShell() {
   const [callLog] = useState(() => new CallLog());
   const pathname = usePathname();
   const onDebugger = pathname === DEBUGGER_PATH;
+  // A language switch re-renders the whole console from here; state (draft, conversation, session) stays.
+  useLanguage();
   const main = useFocusOnPageChange(pathname);
   return (
     <QueryClientProvider client={queryClient}>
@@ -57,6 +61,7 @@ export function AppShell() {
               <NavLink to={DEBUGGER_PATH} label={t('nav.debugger')} current={onDebugger} />
             </nav>
             <span className="spacer" />
+            <LanguageSwitcher />
             <ThemeSwitcher />
             <AuthControls />
           </header>

@@ -3,11 +3,12 @@ import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { ConfigContext } from '../config/config-context.ts';
 import type { LoadedConfig } from '../config/load-config.ts';
 import { SetupScreen } from '../config/setup-screen.tsx';
-import { t } from '../i18n/index.ts';
+import { languageReady, t } from '../i18n/index.ts';
 import { AppShell } from './app-shell.tsx';
 
 function ConfiguredApp({ load }: { load: Promise<LoadedConfig> }) {
   const { result, warnings } = use(load);
+  use(languageReady); // the first render is in the reader's language (its catalogue loads beside config.json)
   if (!result.ok) return <SetupScreen problems={[...result.problems, ...warnings]} />;
   for (const warning of warnings) console.warn(t(warning.message, warning.params));
   return (

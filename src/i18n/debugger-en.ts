@@ -74,7 +74,7 @@ export const debuggerEn = {
   rejected: 'Rejected',
   rejectedBy: 'failing: {claims}',
   pending: 'Not decided yet',
-  reportedByAgent: 'the agent refused the call saying',
+  reportedByAgent: 'the agent refused the call saying: {reason}',
   pass: 'pass',
   fail: 'fail',
   unknown: 'unknown',
@@ -93,10 +93,49 @@ export const debuggerEn = {
   stateMatched: 'state matched a sign-in started in this tab',
   stateUnmatched: 'state did not match',
   clockOffset: 'clock offset (pool iat − browser time at receipt): {offset} s',
-} as Record<string, string>;
+  pastedKey: 'the pasted key',
+  noKeyPastedDetail: 'The pasted key has no key with kid {kid}.',
+  algMissing: 'The header names no alg, so the signature cannot be checked',
+  noKid: '(none)',
+  flowEndpoint: 'endpoint',
+  flowClock: 'clock',
+  flowDetail: 'detail',
+  flowToken: 'token {number}',
+  renewalRefresh: 'refresh token',
+  renewalIframe: 'hidden iframe (prompt=none)',
+  renewalOk: 'renewed',
+  renewalFailed: 'failed',
+  checkSignaturePending: 'checking against the pool keys…',
+  checkVerified: 'verified with {alg}',
+  checkVerifiedKid: 'verified with {alg}, kid {kid}',
+  checkInvalid: 'invalid signature',
+  checkNoKey: 'no key of the pool has kid {kid}',
+  checkFetchFailed: 'could not fetch {url} (CORS or network): the runtime can, this browser cannot',
+  checkNoJwksUri: 'the discovery document at {url} names no jwks_uri',
+  checkBadUrl: '{url} is not an http(s) address',
+  checkAwaiting: 'keys not fetched: {host} is not this console’s user pool',
+  checkUnsupported: 'algorithm {alg} is not accepted (asymmetric algorithms only)',
+  checkIssPending: 'waiting for the discovery document',
+  checkIssOk: 'equals the discovery issuer {issuer}',
+  checkIssMissing: 'missing: the token has no iss, the discovery issuer is {issuer}',
+  checkIssWrong: '{iss} is not the discovery issuer {issuer}',
+  checkAnyClient: 'any client is allowed (empty list)',
+  checkClientOk: '{client} is allowed',
+  checkClientWrong: '{client} is not in the allowed clients ({allowed})',
+  checkClientMissing: 'the token has no client_id, and the allowed clients are ({allowed})',
+  checkExpMissing: 'no exp claim: the runtime needs an expiring token',
+  checkExpired: 'expired {seconds} s ago',
+  checkExpOk: 'valid for {seconds} s more',
+  checkNbfMissing: 'no nbf claim: valid from issue',
+  checkNbfNotNumber: 'nbf is not a number',
+  checkNbfFuture: 'not valid for another {seconds} s',
+  checkNbfOk: 'already valid',
+} as const;
+
+export type DebuggerKey = keyof typeof debuggerEn;
 
 /** One line per standard claim and header field, in the words a token reader needs. */
-export const claimDocsEn: Record<string, string> = {
+export const claimDocsEn = {
   iss: 'Issuer: the user pool that minted the token. custom_jwt requires it to equal the discovery issuer.',
   sub: 'Subject: the user id in the pool. The reference client sends it as the user_id header.',
   aud: 'Audience: who the token is for; the Volcano Engine pool puts the client id here.',
@@ -122,4 +161,4 @@ export const claimDocsEn: Record<string, string> = {
   email_verified: 'Whether the pool verified the email address.',
   cty: 'Content type of a nested token.',
   x5t: 'Thumbprint of the certificate of the signing key.',
-};
+} as const;

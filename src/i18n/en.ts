@@ -55,16 +55,23 @@ export const en = {
   'auth.failure.unknownState':
     'This sign-in response does not match a sign-in started in this tab: it was already used (Back or reload), was started in another browser, or is forged. Start again with "Sign in".',
   'auth.failure.accessDenied':
-    'Access was denied at the user pool{description}. Sign in again and choose "Allow access", or ask the pool administrator for access.',
+    'Access was denied at the user pool. Sign in again and choose "Allow access", or ask the pool administrator for access.',
+  'auth.failure.accessDeniedBecause':
+    'Access was denied at the user pool: {description}. Sign in again and choose "Allow access", or ask the pool administrator for access.',
   'auth.failure.loginRequired': 'The user pool needs you to sign in again ({error}).',
   'auth.failure.codeRejected':
-    "The user pool refused the authorization code (invalid_grant{description}): it was already used, expired, or does not match this browser's PKCE verifier. Sign in again.",
+    "The user pool refused the authorization code (invalid_grant): it was already used, expired, or does not match this browser's PKCE verifier. Sign in again.",
+  'auth.failure.codeRejectedBecause':
+    "The user pool refused the authorization code (invalid_grant: {description}): it was already used, expired, or does not match this browser's PKCE verifier. Sign in again.",
   'auth.failure.poolError':
-    'The user pool answered "{error}"{description}. Check the client settings in the user pool (callback URLs, grant types, scopes).',
-  'auth.failure.unreachable': 'Could not reach the user pool{url}. Check OAUTH2_ISSUER_URI, the network and that the pool is up.',
+    'The user pool answered "{error}". Check the client settings in the user pool (callback URLs, grant types, scopes).',
+  'auth.failure.poolErrorBecause':
+    'The user pool answered "{error}": {description}. Check the client settings in the user pool (callback URLs, grant types, scopes).',
+  'auth.failure.unreachable': 'Could not reach the user pool. Check OAUTH2_ISSUER_URI, the network and that the pool is up.',
+  'auth.failure.unreachableAt': 'Could not reach the user pool at {url}. Check OAUTH2_ISSUER_URI, the network and that the pool is up.',
   'auth.failure.cors':
     "The user pool answered at {url}, but the browser may not read the answer (CORS). Add {origin} to the client's allowed web origins (CORS) in the user pool.",
-  'auth.failure.timeout': 'The user pool did not answer in time. Try again.',
+  'auth.failure.timeout': 'The user pool did not answer within {seconds} s. Check that it is up, then try again.',
   'auth.failure.clockSkew':
     "This device's clock is about {minutes} min behind the user pool: the ID token looks issued in the future. Set the clock right (automatic time), then sign in again.",
   'auth.failure.unknown': 'Sign-in failed: {detail}',
@@ -108,21 +115,29 @@ export const en = {
 
   'agent.error.unauthorized': '{status} Unauthorized: the agent only answers signed-in users. Sign in, then send your message again.',
   'agent.error.rejected':
-    'The agent no longer accepts your session ({status}){description}. The console renewed the token once and the agent refused it again; sign in again, your message is kept.',
-  'agent.error.badRequest': 'The agent rejected the request (400 BadRequest){detail}.',
+    'The agent no longer accepts your session ({status}). The console renewed the token once and the agent refused it again; sign in again, your message is kept.',
+  'agent.error.rejectedBecause':
+    'The agent no longer accepts your session ({status}): {description}. The console renewed the token once and the agent refused it again; sign in again, your message is kept.',
+  'agent.error.badRequest': 'The agent rejected the request (400 BadRequest).',
+  'agent.error.badRequestDetail': 'The agent rejected the request (400 BadRequest): {detail}.',
   'agent.error.notFound': 'No agent entrypoint at {url} (404). Check AGENT_ENDPOINT.',
   'agent.error.rateLimited': 'The agent is rate-limited (429 Too Many Requests). Try again in {seconds} s.',
-  'agent.error.server': 'The agent failed ({status} {type}){detail}.',
+  'agent.error.server': 'The agent failed ({status} {type}).',
+  'agent.error.serverDetail': 'The agent failed ({status} {type}): {detail}.',
   'agent.error.proxy':
-    'The agent, or the proxy in front of it, failed with HTTP {status} and no AgentKit error body{detail}. If AGENT_ENDPOINT is a path on this site, check that the agent behind the proxy is running.',
-  'agent.error.http': 'The agent answered HTTP {status}{detail}.',
+    'The agent, or the proxy in front of it, failed with HTTP {status} and no AgentKit error body. If AGENT_ENDPOINT is a path on this site, check that the agent behind the proxy is running.',
+  'agent.error.proxyDetail':
+    'The agent, or the proxy in front of it, failed with HTTP {status} and no AgentKit error body: {detail}. If AGENT_ENDPOINT is a path on this site, check that the agent behind the proxy is running.',
+  'agent.error.http': 'The agent answered HTTP {status}.',
+  'agent.error.httpDetail': 'The agent answered HTTP {status}: {detail}.',
   'agent.error.network': 'Could not reach the agent at {url} (network error: the agent or the proxy is down, or the address is wrong).',
   'agent.error.cors':
     'The browser blocked the call to {url} (CORS): the agent does not allow the origin {origin}. Use a relative AGENT_ENDPOINT behind a proxy (see the README), or allow this origin at the agent.',
   'agent.error.offline': 'You are offline. Reconnect, then send again.',
   'agent.error.timeout': 'The agent did not answer within {seconds} s (time-out).',
   'agent.error.streamBroken': 'The answer stream broke off: {detail}.',
-  'agent.error.streamError': 'The agent failed while answering{type}: {message}',
+  'agent.error.streamError': 'The agent failed while answering: {message}',
+  'agent.error.streamErrorTyped': 'The agent failed while answering ({type}): {message}',
 
   'calls.title': 'Calls',
   'calls.table': 'Call log',
@@ -143,7 +158,6 @@ export const en = {
 
   'time.in': 'in {span}',
   'time.ago': '{span} ago',
-  'time.now': 'now',
 
   'chat.imageLink': 'Image: {alt} ({host})',
   'chat.imageRemoved': '[image removed: {alt}]',
@@ -152,6 +166,29 @@ export const en = {
   'agent.error.answerTooLarge': 'The answer was cut at {mib} MiB: the console stopped the call there, so the text above is partial.',
   'agent.error.redirect':
     'The agent endpoint {url} answered with a redirect; the console does not follow redirects for /invoke, so your prompt and token are not sent elsewhere. Point AGENT_ENDPOINT at the final address.',
+  'outbound.card': 'Authorization request from {host}',
+  'outbound.cardNoHost': 'Authorization request',
+  'outbound.title': 'Authorization required',
+  'outbound.asks': 'The agent needs your consent to use a service at {host} on your behalf.',
+  'outbound.provider': 'Provider: {provider}',
+  'outbound.scopes': 'Access asked for: {scopes}',
+  'outbound.authorize': 'Authorize',
+  'outbound.opens': 'Opens {host} in a popup window. Your sign-in to this console is not shared with it.',
+  'outbound.popupBlocked': 'Your browser blocked the popup window. Open the consent page at {host} in a new tab instead:',
+  'outbound.waiting': 'Waiting for authorization…',
+  'outbound.authorized': 'Authorized',
+  'outbound.ended': 'Not authorized: the answer ended before the agent got your consent. After authorizing, ask again.',
+  'outbound.failed': 'Not authorized: the answer failed or timed out while waiting (see below).',
+  'outbound.stopped': 'Not authorized: stopped while waiting for your consent.',
+  'outbound.refused.missing': 'Refused: the agent sent no address for the consent page, so there is nothing to open.',
+  'outbound.refused.malformed': 'Refused: the consent page address is not a valid absolute URL: “{shown}”.',
+  'outbound.refused.scheme':
+    'Refused: the consent page address uses {scheme}; only https (or http on this computer) may be opened: “{shown}”.',
+  'outbound.refused.insecure':
+    'Refused: the consent page address uses plain http on {host}; only https (or http on this computer) may be opened.',
+  'calls.authWaited': 'waited {seconds} s for authorization',
+  'calls.authWaitedNotGiven': 'waited {seconds} s for authorization, not given',
+  'calls.authWaiting': 'waiting for authorization',
   // hardening: chat output and agent calls (add keys above this line)
   'config.unsafeCharacters':
     '{key} contains a control character (tab, line break, …) or a backslash, got "{value}": browsers read such a URL differently than it looks ("/\\evil.com" leads to evil.com). Remove them.',
@@ -178,6 +215,10 @@ export const en = {
   'token.invalidTime': 'not a valid time',
   'token.copyFailed': 'Could not copy',
   // hardening: configuration and error boundaries (add keys above this line)
+  'chat.draftNotStored':
+    'Browser storage is full: your draft is kept in this tab only and will be lost on reload or sign-in. Copy it somewhere safe.',
+  'chat.droppedOlder':
+    '{count} older messages of this conversation were not kept: the copy saved in this tab holds the newest ones within the browser’s storage limit.',
   // hardening: sessions (add keys above this line)
   'theme.label': 'Theme',
   'theme.system': 'System',
@@ -189,6 +230,8 @@ export const en = {
   'chat.announce.stopped': 'Stopped. {agent} answered in part: {text}',
   'chat.announce.failed': '{agent} failed: {text}',
   // issue 10: theme and accessibility (add keys above this line)
+  'language.label': 'Language',
+  // issue 10: language (add keys above this line)
 } as const;
 
 export type MessageKey = keyof typeof en;

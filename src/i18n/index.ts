@@ -1,20 +1,108 @@
 import { type Catalogue, en, type MessageKey } from './en.ts';
+import { initialLanguage, type Language, storeLanguage } from './language.ts';
 
-export type { MessageKey };
+export type { Language, MessageKey };
 export type MessageParams = Record<string, string | number>;
 
-let catalogue: Catalogue = en;
+/**
+ * Loads a further catalogue in a language (the debugger's registers one) and resolves to what puts it in use:
+ * called only if that language is still the one wanted once everything has loaded.
+ */
+export type CatalogueLoader = (language: Language) => Promise<() => void>;
 
-/** Switches the catalogue (a Chinese one will follow); English is the fallback for any missing key. */
-export function setCatalogue(next: Partial<Catalogue>) {
-  catalogue = { ...en, ...next };
-}
+// English ships with the first page (it is also the fallback); Chinese is fetched only by those who read it.
+const mainCatalogues: Record<Language, () => Promise<Partial<Catalogue>>> = {
+  en: () => Promise.resolve(en),
+  'zh-CN': () => import('./zh-CN.ts').then((module) => module.zhCN),
+};
+
+let language: Language = 'en';
+let catalogue: Catalogue = en;
+let latestRequest = 0;
+/** The language being loaded or, when none is, the one shown: a catalogue registered meanwhile loads this one. */
+let target: Language = 'en';
+const loaders = new Set<CatalogueLoader>();
+const listeners = new Set<() => void>();
 
 /** Fills `{name}` placeholders; unknown ones stay visible rather than vanish. */
 export function format(template: string, params: MessageParams = {}): string {
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : match));
 }
 
 export function t(key: MessageKey, params: MessageParams = {}): string {
-  return format(catalogue[key], params);
+  return format(catalogue[key] ?? en[key], params);
 }
+
+export function getLanguage(): Language {
+  return language;
+}
+
+export function subscribeLanguage(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function apply(next: Language, nextCatalogue: Catalogue, extras: (() => void)[] = []) {
+  for (const use of extras) use();
+  language = next;
+  catalogue = nextCatalogue;
+  if (typeof document !== 'undefined') document.documentElement.lang = next;
+  for (const listener of listeners) listener();
+}
+
+/** Loads every catalogue of `next`, then switches them all at once, so a page never shows two languages. */
+async function load(next: Language): Promise<void> {
+  const request = ++latestRequest;
+  target = next;
+  try {
+    const [main, extras] = await Promise.all([mainCatalogues[next](), Promise.all([...loaders].map((loader) => loader(next)))]);
+    if (request === latestRequest) apply(next, { ...en, ...main }, extras);
+  } catch (error) {
+    if (request === latestRequest) target = language;
+    // A catalogue that cannot be fetched (offline, a new version deployed) leaves the current language in place.
+    console.warn(`Could not load the ${next} texts`, error);
+  }
+}
+
+/** The user's choice from the header: remembered as a preference, applied without a reload. */
+export function chooseLanguage(next: Language): Promise<void> {
+  storeLanguage(safeLocalStorage(), next);
+  return load(next);
+}
+
+/**
+ * Makes a further catalogue follow the language. It is loaded for the current language now (the returned
+ * promise) and with every later switch, before the switch shows.
+ */
+export async function registerCatalogue(loader: CatalogueLoader): Promise<void> {
+  loaders.add(loader);
+  const use = await loader(target);
+  use();
+}
+
+function safeLocalStorage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A promise React's `use` reads without suspending once it settled (the fields React itself sets). */
+function tracked(promise: Promise<void>): Promise<void> {
+  const thenable = promise as Promise<void> & { status?: string; value?: undefined };
+  void promise.then(() => Object.assign(thenable, { status: 'fulfilled', value: undefined }));
+  return thenable;
+}
+
+function start(): Promise<void> {
+  const first = initialLanguage(safeLocalStorage());
+  if (first === 'en') {
+    apply('en', en);
+    return Object.assign(Promise.resolve(), { status: 'fulfilled', value: undefined });
+  }
+  return tracked(load(first));
+}
+
+/** Settles once the first page's language is loaded; never rejects (English stays when Chinese cannot load). */
+export const languageReady: Promise<void> = start();

@@ -1,4 +1,4 @@
-import { t } from '../i18n/index.ts';
+import { getLanguage, t } from '../i18n/index.ts';
 
 /** The Date range (±8.64e15 ms): a claim like exp 1e20 is a number, but no moment a Date can hold. */
 const MAX_DATE_MS = 8.64e15;
@@ -9,28 +9,42 @@ export function dateOfClaim(value: unknown): Date | undefined {
   return new Date(value * 1000);
 }
 
+type Unit = 'day' | 'hour' | 'minute' | 'second';
+
+function amount(value: number, unit: Unit): string {
+  return new Intl.NumberFormat(getLanguage(), { style: 'unit', unit, unitDisplay: 'short' }).format(value);
+}
+
+/** A span in its two largest units, "9 hr 59 min" / "9小时59分钟", as Intl writes it in the active language. */
 export function formatDuration(totalSeconds: number): string {
   const seconds = Math.floor(Math.abs(totalSeconds));
   const days = Math.floor(seconds / 86_400);
   const hours = Math.floor((seconds % 86_400) / 3600);
   const minutes = Math.floor((seconds % 3600) / 60);
   const rest = seconds % 60;
-  if (days > 0) return `${days} d ${hours} h`;
-  if (hours > 0) return `${hours} h ${minutes} min`;
-  if (minutes > 0) return `${minutes} min ${rest} s`;
-  return `${rest} s`;
+  const pair = (first: string, second: string) =>
+    new Intl.ListFormat(getLanguage(), { type: 'unit', style: 'narrow' }).format([first, second]);
+  if (days > 0) return pair(amount(days, 'day'), amount(hours, 'hour'));
+  if (hours > 0) return pair(amount(hours, 'hour'), amount(minutes, 'minute'));
+  if (minutes > 0) return pair(amount(minutes, 'minute'), amount(rest, 'second'));
+  return amount(rest, 'second');
 }
 
+/** "in 9 hr 59 min" / "9小时59分钟后"; Intl.RelativeTimeFormat takes one unit only, so the sentence comes from the catalogue. */
 export function formatRelative(epochSeconds: number, nowMs: number): string {
   const delta = epochSeconds - nowMs / 1000;
-  if (Math.abs(delta) < 1) return t('time.now');
+  if (Math.abs(delta) < 1) return new Intl.RelativeTimeFormat(getLanguage(), { numeric: 'auto' }).format(0, 'second');
   return delta > 0 ? t('time.in', { span: formatDuration(delta) }) : t('time.ago', { span: formatDuration(delta) });
 }
 
-/** Callers pass a value dateOfClaim accepted; anything else reads as "Invalid Date" rather than throwing. */
+/** A moment in the browser's time zone, written the active language's way ("Nov 29, 2026, 14:05:09" / "2026年11月29日 14:05:09"). */
 export function formatLocalTime(epochSeconds: number): string {
   const date = dateOfClaim(epochSeconds);
-  if (!date) return 'Invalid Date';
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+  if (!date) return t('token.invalidTime');
+  return new Intl.DateTimeFormat(getLanguage(), { dateStyle: 'medium', timeStyle: 'medium', hourCycle: 'h23' }).format(date);
+}
+
+/** A time of day, for the call log and the sign-in flow ("14:05:09"). */
+export function formatTimeOfDay(epochMs: number): string {
+  return new Intl.DateTimeFormat(getLanguage(), { timeStyle: 'medium', hourCycle: 'h23' }).format(epochMs);
 }

@@ -39,7 +39,7 @@ describe('signing in with PKCE, staying signed in, signing out', () => {
       .map((token) => decodeJwt(token))
       .find((claims) => claims.client_id);
     expect(await claim(page, 'sub')).toBe(access?.sub);
-    expect(await claim(page, 'exp')).toMatch(/\(in 9 h 59 min/);
+    expect(await claim(page, 'exp')).toMatch(/\(in 9 hr 59 min/);
     // back where sign-in started, with code and state gone from the address bar
     expect(page.url()).toBe(`${stack.consoleUrl}/?from=test`);
     expect(await page.evaluate(() => Object.keys(sessionStorage).filter((key) => key.startsWith('agent-console.oidc.')))).toEqual([]);

@@ -6,15 +6,15 @@ describe('claim formatting', () => {
   const now = Date.UTC(2026, 10, 29, 12, 0, 0);
 
   it('formats durations for humans', () => {
-    expect(formatDuration(5)).toBe('5 s');
-    expect(formatDuration(65)).toBe('1 min 5 s');
-    expect(formatDuration(35_999)).toBe('9 h 59 min');
-    expect(formatDuration(90_000)).toBe('1 d 1 h');
+    expect(formatDuration(5)).toBe('5 sec');
+    expect(formatDuration(65)).toBe('1 min 5 sec');
+    expect(formatDuration(35_999)).toBe('9 hr 59 min');
+    expect(formatDuration(90_000)).toBe('1 day 1 hr');
   });
 
   it('says times relative to now, both ways', () => {
-    expect(formatRelative(now / 1000 + 36_000, now)).toBe('in 10 h 0 min');
-    expect(formatRelative(now / 1000 - 180, now)).toBe('3 min 0 s ago');
+    expect(formatRelative(now / 1000 + 36_000, now)).toBe('in 10 hr 0 min');
+    expect(formatRelative(now / 1000 - 180, now)).toBe('3 min 0 sec ago');
     expect(formatRelative(now / 1000, now)).toBe('now');
   });
 
@@ -26,8 +26,8 @@ describe('claim formatting', () => {
     expect(rows.map((row) => row.name)).toEqual(['iss', 'aud', 'client_id', 'sub', 'jti', 'exp', 'scope']);
     expect(rows.filter((row) => row.key).map((row) => row.name)).toEqual(['iss', 'aud', 'client_id', 'sub']);
     expect(rows[1].text).toBe('c1, c2');
-    expect(rows.find((row) => row.name === 'exp')?.time?.relative).toBe('in 1 min 0 s');
-    expect(rows.find((row) => row.name === 'exp')?.time?.local).toMatch(/^2026-11-29 \d\d:01:00$/);
+    expect(rows.find((row) => row.name === 'exp')?.time?.relative).toBe('in 1 min 0 sec');
+    expect(rows.find((row) => row.name === 'exp')?.time?.local).toMatch(/^Nov 29, 2026, \d\d:01:00$/);
   });
 
   it('shows non-string values as JSON', () => {

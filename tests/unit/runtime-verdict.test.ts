@@ -79,9 +79,11 @@ describe('the verdict', () => {
     expect(reportedCheck('token expired (exp)')).toBe('exp');
     expect(reportedCheck('signature verification failed')).toBe('signature');
     const checks = runtimeChecks({ payload, signature: verified, discoveryIssuer: 'https://pool', settings, nowMs: NOW * 1000 });
-    const merged = withReportedFailure(checks, 'client not allowed (client_id a)', 'the agent said');
+    const merged = withReportedFailure(checks, 'client not allowed (client_id a)');
     expect(verdictOf(merged)).toEqual({ kind: 'rejected', failing: ['client_id'] });
-    expect(merged.find((check) => check.name === 'client_id')?.detail).toBe('the agent said: client not allowed (client_id a)');
+    expect(merged.find((check) => check.name === 'client_id')?.detail).toBe(
+      'the agent refused the call saying: client not allowed (client_id a)',
+    );
   });
 
   it('writes the agentkit.yaml block for the settings', () => {

@@ -40,13 +40,22 @@ export function isNetworkError(error: unknown): boolean {
 export function classifyAuthError(error: unknown, context: { origin: string; diagnosis?: NetworkDiagnosis }): AuthFailure {
   const oidc = (error ?? {}) as OidcErrorLike;
   if (oidc.name === 'ErrorResponse' && oidc.error) {
-    const description = oidc.error_description ? `: ${oidc.error_description}` : '';
-    if (oidc.error === 'access_denied') return failure('access-denied', 'auth.failure.accessDenied', { description });
+    // The pool's own words, when it gave any, go into a sentence written around them (one per language).
+    const description = oidc.error_description || undefined;
+    const withReason: MessageParams = description === undefined ? {} : { description };
+    if (oidc.error === 'access_denied') {
+      return failure('access-denied', description ? 'auth.failure.accessDeniedBecause' : 'auth.failure.accessDenied', withReason);
+    }
     if (oidc.error === 'login_required' || oidc.error === 'interaction_required' || oidc.error === 'consent_required') {
       return failure('login-required', 'auth.failure.loginRequired', { error: oidc.error });
     }
-    if (oidc.error === 'invalid_grant') return failure('code-rejected', 'auth.failure.codeRejected', { description });
-    return failure('pool-error', 'auth.failure.poolError', { error: oidc.error, description });
+    if (oidc.error === 'invalid_grant') {
+      return failure('code-rejected', description ? 'auth.failure.codeRejectedBecause' : 'auth.failure.codeRejected', withReason);
+    }
+    return failure('pool-error', description ? 'auth.failure.poolErrorBecause' : 'auth.failure.poolError', {
+      error: oidc.error,
+      ...withReason,
+    });
   }
   if (oidc.name === 'ErrorTimeout') return failure('timeout', 'auth.failure.timeout', { seconds: POOL_REQUEST_TIMEOUT_SECONDS });
   if (oidc.message === 'No matching state found in storage') return failure('callback-unknown-state', 'auth.failure.unknownState');
@@ -54,7 +63,8 @@ export function classifyAuthError(error: unknown, context: { origin: string; dia
     return failure('cors', 'auth.failure.cors', { url: context.diagnosis.url, origin: context.origin });
   }
   if (context.diagnosis?.kind === 'unreachable' || isNetworkError(error)) {
-    return failure('unreachable', 'auth.failure.unreachable', { url: context.diagnosis ? ` at ${context.diagnosis.url}` : '' });
+    if (!context.diagnosis) return failure('unreachable', 'auth.failure.unreachable');
+    return failure('unreachable', 'auth.failure.unreachableAt', { url: context.diagnosis.url });
   }
   return failure('unknown', 'auth.failure.unknown', { detail: oidc.message ?? String(error) });
 }

@@ -88,7 +88,6 @@ export default function DebuggerPage({ issuer, clientId, accessToken, idToken, f
     ? withReportedFailure(
         runtimeChecks({ payload: jwt.payload, signature: runtime.result, discoveryIssuer: runtime.discoveryIssuer, settings, nowMs: now }),
         reason,
-        td('reportedByAgent'),
       )
     : undefined;
   const clockNote = useClockNote(flow, jwt?.payload, now);
@@ -114,7 +113,7 @@ export default function DebuggerPage({ issuer, clientId, accessToken, idToken, f
             <ErrorBoundary part="signature" resetKey={token}>
               <SignaturePanel
                 result={signature.result}
-                source={keyText.trim() ? 'pasted key' : signatureDiscovery}
+                source={keyText.trim() ? td('pastedKey') : signatureDiscovery}
                 keyText={keyText}
                 onKeyText={setKeyText}
                 permission={keyText.trim() ? { kind: 'pool' } : signaturePermission}

@@ -1,4 +1,5 @@
-import type { SignatureResult } from './verify-signature.ts';
+import { td } from '../../i18n/debugger.ts';
+import { MISSING_ALG, type SignatureResult } from './verify-signature.ts';
 
 /** What agentkit.yaml says for inbound auth: runtime_jwt_discovery_url and runtime_jwt_allowed_clients. */
 export interface RuntimeSettings {
@@ -19,66 +20,83 @@ export interface Check {
 export type Verdict = { kind: 'accepted' } | { kind: 'rejected'; failing: CheckName[] } | { kind: 'pending' };
 
 export function signatureCheck(signature: SignatureResult | undefined): Check {
-  if (!signature) return { name: 'signature', ok: undefined, detail: 'checking against the pool keys…' };
+  if (!signature) return { name: 'signature', ok: undefined, detail: td('checkSignaturePending') };
   switch (signature.status) {
     case 'verified':
-      return { name: 'signature', ok: true, detail: `verified with ${signature.alg}${signature.kid ? `, kid ${signature.kid}` : ''}` };
+      return {
+        name: 'signature',
+        ok: true,
+        detail: signature.kid
+          ? td('checkVerifiedKid', { alg: signature.alg, kid: signature.kid })
+          : td('checkVerified', { alg: signature.alg }),
+      };
     case 'invalid':
-      return { name: 'signature', ok: false, detail: 'invalid signature' };
+      return { name: 'signature', ok: false, detail: td('checkInvalid') };
     case 'no-key':
-      return { name: 'signature', ok: false, detail: `no key of the pool has kid ${signature.kid ?? '(none)'}` };
+      return { name: 'signature', ok: false, detail: td('checkNoKey', { kid: signature.kid ?? td('noKid') }) };
     case 'fetch-failed':
       return {
         name: 'signature',
         ok: undefined,
-        detail: `could not fetch ${signature.url} (CORS or network): the runtime can, this browser cannot`,
+        detail: td('checkFetchFailed', { url: signature.url }),
       };
     case 'no-jwks-uri':
-      return { name: 'signature', ok: undefined, detail: `the discovery document at ${signature.url} names no jwks_uri` };
+      return { name: 'signature', ok: undefined, detail: td('checkNoJwksUri', { url: signature.url }) };
     case 'bad-url':
-      return { name: 'signature', ok: undefined, detail: `${signature.url} is not an http(s) address` };
+      return { name: 'signature', ok: undefined, detail: td('checkBadUrl', { url: signature.url }) };
     case 'awaiting-approval':
-      return { name: 'signature', ok: undefined, detail: `keys not fetched: ${signature.host} is not this console's user pool` };
+      return { name: 'signature', ok: undefined, detail: td('checkAwaiting', { host: signature.host }) };
     case 'alg-none':
-      return { name: 'signature', ok: false, detail: 'alg none is never accepted' };
+      return { name: 'signature', ok: false, detail: td('algNone') };
     case 'unsupported':
-      return { name: 'signature', ok: false, detail: `algorithm ${signature.alg} is not accepted (asymmetric algorithms only)` };
+      return {
+        name: 'signature',
+        ok: false,
+        detail: signature.alg === MISSING_ALG ? td('algMissing') : td('checkUnsupported', { alg: signature.alg }),
+      };
     case 'bad-key':
       return { name: 'signature', ok: undefined, detail: signature.detail };
   }
 }
 
 export function issuerCheck(iss: unknown, discoveryIssuer: string | undefined): Check {
-  if (discoveryIssuer === undefined) return { name: 'iss', ok: undefined, detail: 'waiting for the discovery document' };
-  if (iss === discoveryIssuer) return { name: 'iss', ok: true, detail: `equals the discovery issuer ${discoveryIssuer}` };
+  if (discoveryIssuer === undefined) return { name: 'iss', ok: undefined, detail: td('checkIssPending') };
+  if (iss === discoveryIssuer) return { name: 'iss', ok: true, detail: td('checkIssOk', { issuer: discoveryIssuer }) };
   return {
     name: 'iss',
     ok: false,
-    detail: `${iss === undefined ? 'missing' : JSON.stringify(iss)} is not the discovery issuer ${discoveryIssuer}`,
+    detail:
+      iss === undefined
+        ? td('checkIssMissing', { issuer: discoveryIssuer })
+        : td('checkIssWrong', { iss: JSON.stringify(iss), issuer: discoveryIssuer }),
   };
 }
 
 export function clientCheck(clientId: unknown, allowed: string[]): Check {
-  if (allowed.length === 0) return { name: 'client_id', ok: true, detail: 'any client is allowed (empty list)' };
-  if (typeof clientId === 'string' && allowed.includes(clientId)) return { name: 'client_id', ok: true, detail: `${clientId} is allowed` };
+  if (allowed.length === 0) return { name: 'client_id', ok: true, detail: td('checkAnyClient') };
+  if (typeof clientId === 'string' && allowed.includes(clientId))
+    return { name: 'client_id', ok: true, detail: td('checkClientOk', { client: clientId }) };
   return {
     name: 'client_id',
     ok: false,
-    detail: `${typeof clientId === 'string' ? clientId : 'missing'} is not in the allowed clients (${allowed.join(', ')})`,
+    detail:
+      typeof clientId === 'string'
+        ? td('checkClientWrong', { client: clientId, allowed: allowed.join(', ') })
+        : td('checkClientMissing', { allowed: allowed.join(', ') }),
   };
 }
 
 export function expiryCheck(exp: unknown, nowSeconds: number): Check {
-  if (typeof exp !== 'number') return { name: 'exp', ok: false, detail: 'no exp claim: the runtime needs an expiring token' };
-  if (exp <= nowSeconds) return { name: 'exp', ok: false, detail: `expired ${Math.round(nowSeconds - exp)} s ago` };
-  return { name: 'exp', ok: true, detail: `valid for ${Math.round(exp - nowSeconds)} s more` };
+  if (typeof exp !== 'number') return { name: 'exp', ok: false, detail: td('checkExpMissing') };
+  if (exp <= nowSeconds) return { name: 'exp', ok: false, detail: td('checkExpired', { seconds: Math.round(nowSeconds - exp) }) };
+  return { name: 'exp', ok: true, detail: td('checkExpOk', { seconds: Math.round(exp - nowSeconds) }) };
 }
 
 export function notBeforeCheck(nbf: unknown, nowSeconds: number): Check {
-  if (nbf === undefined) return { name: 'nbf', ok: true, detail: 'no nbf claim: valid from issue' };
-  if (typeof nbf !== 'number') return { name: 'nbf', ok: false, detail: 'nbf is not a number' };
-  if (nbf > nowSeconds) return { name: 'nbf', ok: false, detail: `not valid for another ${Math.round(nbf - nowSeconds)} s` };
-  return { name: 'nbf', ok: true, detail: 'already valid' };
+  if (nbf === undefined) return { name: 'nbf', ok: true, detail: td('checkNbfMissing') };
+  if (typeof nbf !== 'number') return { name: 'nbf', ok: false, detail: td('checkNbfNotNumber') };
+  if (nbf > nowSeconds) return { name: 'nbf', ok: false, detail: td('checkNbfFuture', { seconds: Math.round(nbf - nowSeconds) }) };
+  return { name: 'nbf', ok: true, detail: td('checkNbfOk') };
 }
 
 /** Every check the AgentKit gateway makes with runtime_auth_type custom_jwt, in its order. */
@@ -107,11 +125,11 @@ export function reportedCheck(reason: string): CheckName {
 }
 
 /** The runtime's own refusal outranks what this browser could check (keys it cannot fetch, another allowed list). */
-export function withReportedFailure(checks: Check[], reason: string | undefined, reportedNote: string): Check[] {
+export function withReportedFailure(checks: Check[], reason: string | undefined): Check[] {
   if (!reason) return checks;
   const name = reportedCheck(reason);
   return checks.map((check) =>
-    check.name === name && check.ok !== false ? { ...check, ok: false, detail: `${reportedNote}: ${reason}` } : check,
+    check.name === name && check.ok !== false ? { ...check, ok: false, detail: td('reportedByAgent', { reason }) } : check,
   );
 }
 

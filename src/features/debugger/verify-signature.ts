@@ -51,13 +51,17 @@ async function keysFromText(text: string, alg: string): Promise<KeyResolver> {
 /** Keys already fetched (a JWKS from the query cache, named by its URL) or pasted by the user. */
 export type KeySource = { kind: 'jwks'; jwks: JSONWebKeySet; url: string } | { kind: 'pasted'; text: string };
 
+/** `source` of a result checked against a pasted key (else the JWKS URL); also `alg` of a header without one. */
+export const PASTED_KEY = 'pasted key';
+export const MISSING_ALG = '(missing)';
+
 /** Checks the signature only (no claims), in the browser on WebCrypto. Never throws. */
 export async function verifySignature(token: string, header: Record<string, unknown>, source: KeySource): Promise<SignatureResult> {
   const alg = typeof header.alg === 'string' ? header.alg : '';
   const kid = typeof header.kid === 'string' ? header.kid : undefined;
   if (alg.toLowerCase() === 'none') return { status: 'alg-none' };
-  if (!SUPPORTED_ALGORITHMS.includes(alg)) return { status: 'unsupported', alg: alg || '(missing)' };
-  const sourceName = source.kind === 'jwks' ? source.url : 'pasted key';
+  if (!SUPPORTED_ALGORITHMS.includes(alg)) return { status: 'unsupported', alg: alg || MISSING_ALG };
+  const sourceName = source.kind === 'jwks' ? source.url : PASTED_KEY;
   let keys: KeyResolver;
   try {
     keys = source.kind === 'jwks' ? (createLocalJWKSet(source.jwks) as KeyResolver) : await keysFromText(source.text, alg);

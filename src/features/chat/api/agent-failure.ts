@@ -77,19 +77,23 @@ export async function failureFromResponse(
 ): Promise<AgentFailure> {
   const { status } = response;
   const body = await readErrorBody(response, context.bodyTimeoutMs ?? ERROR_BODY_TIMEOUT_MS);
-  const detail = body.message ? `: ${body.message}` : '';
+  // The server's own words go into a sentence written around them (a variant per key, one per language).
+  const detail = body.message;
+  const text = (plain: MessageKey, quoting: MessageKey, params: MessageParams = {}) =>
+    detail ? { message: quoting, params: { ...params, detail } } : { message: plain, params };
   if (status === 401 || status === 403) {
     const description = challengeDescription(response.headers.get('www-authenticate')) ?? body.message;
     if (!context.signedIn) return { kind: 'unauthorized', status, message: 'agent.error.unauthorized', params: { status } };
     return {
       kind: 'rejected',
       status,
-      message: 'agent.error.rejected',
-      params: { status, description: description ? `: ${description}` : '' },
+      ...(description
+        ? { message: 'agent.error.rejectedBecause', params: { status, description } }
+        : { message: 'agent.error.rejected', params: { status } }),
       description,
     };
   }
-  if (status === 400) return { kind: 'bad-request', status, message: 'agent.error.badRequest', params: { detail } };
+  if (status === 400) return { kind: 'bad-request', status, ...text('agent.error.badRequest', 'agent.error.badRequestDetail') };
   if (status === 404) return { kind: 'not-found', status, message: 'agent.error.notFound', params: { url: context.url } };
   if (status === 429) {
     const wait = retryAfterMs(response.headers.get('retry-after'), context.now);
@@ -101,10 +105,11 @@ export async function failureFromResponse(
       retryAt: context.now + wait,
     };
   }
-  if (status >= 500 && !body.agentKit) return { kind: 'proxy', status, message: 'agent.error.proxy', params: { status, detail } };
+  if (status >= 500 && !body.agentKit)
+    return { kind: 'proxy', status, ...text('agent.error.proxy', 'agent.error.proxyDetail', { status }) };
   if (status >= 500)
-    return { kind: 'server', status, message: 'agent.error.server', params: { status, type: body.type ?? 'Error', detail } };
-  return { kind: 'http', status, message: 'agent.error.http', params: { status, detail } };
+    return { kind: 'server', status, ...text('agent.error.server', 'agent.error.serverDetail', { status, type: body.type ?? 'Error' }) };
+  return { kind: 'http', status, ...text('agent.error.http', 'agent.error.httpDetail', { status }) };
 }
 
 /**

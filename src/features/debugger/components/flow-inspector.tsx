@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { td } from '../../../i18n/debugger.ts';
 import type { FlowEntry, FlowTrace } from '../../../lib/flow-trace.ts';
+import { formatTimeOfDay } from '../../../lib/time.ts';
 
 function Pairs({ values }: { values: Record<string, string | number | undefined> }) {
   return (
@@ -18,7 +19,7 @@ function Pairs({ values }: { values: Record<string, string | number | undefined>
 }
 
 function Entry({ item }: { item: FlowEntry }) {
-  const time = new Date(item.at).toLocaleTimeString([], { hour12: false });
+  const time = formatTimeOfDay(item.at);
   switch (item.kind) {
     case 'discovery':
       return (
@@ -31,7 +32,7 @@ function Entry({ item }: { item: FlowEntry }) {
       return (
         <li>
           <strong>{td('flowAuthorize')}</strong> <span className="meta">{time}</span>
-          <Pairs values={{ endpoint: item.endpoint, ...item.params }} />
+          <Pairs values={{ [td('flowEndpoint')]: item.endpoint, ...item.params }} />
         </li>
       );
     case 'callback':
@@ -57,8 +58,8 @@ function Entry({ item }: { item: FlowEntry }) {
               token_type: item.tokenType,
               expires_in: item.expiresIn,
               scope: item.scope,
-              ...Object.fromEntries(item.received.map((line, index) => [`token ${index + 1}`, line])),
-              clock: item.clockOffsetSeconds === undefined ? undefined : td('clockOffset', { offset: item.clockOffsetSeconds }),
+              ...Object.fromEntries(item.received.map((line, index) => [td('flowToken', { number: index + 1 }), line])),
+              [td('flowClock')]: item.clockOffsetSeconds === undefined ? undefined : td('clockOffset', { offset: item.clockOffsetSeconds }),
             }}
           />
         </li>
@@ -66,8 +67,14 @@ function Entry({ item }: { item: FlowEntry }) {
     case 'renewal':
       return (
         <li>
-          <strong>{td('flowRenewal', { method: item.method, outcome: item.outcome })}</strong> <span className="meta">{time}</span>
-          {item.detail && <Pairs values={{ detail: item.detail }} />}
+          <strong>
+            {td('flowRenewal', {
+              method: td(item.method === 'iframe' ? 'renewalIframe' : 'renewalRefresh'),
+              outcome: td(item.outcome === 'ok' ? 'renewalOk' : 'renewalFailed'),
+            })}
+          </strong>{' '}
+          <span className="meta">{time}</span>
+          {item.detail && <Pairs values={{ [td('flowDetail')]: item.detail }} />}
         </li>
       );
   }

@@ -1,16 +1,23 @@
 import { td } from '../../../i18n/debugger.ts';
 import type { FetchPermission } from '../trust.ts';
-import type { SignatureResult } from '../verify-signature.ts';
+import { MISSING_ALG, PASTED_KEY, type SignatureResult } from '../verify-signature.ts';
 import { FetchGate } from './fetch-gate.tsx';
 
 function describe(result: SignatureResult): { title: string; detail?: string; ok: boolean } {
   switch (result.status) {
     case 'verified':
-      return { title: td('verified'), detail: td('verifiedDetail', { alg: result.alg, kid: result.kid ?? '(none)' }), ok: true };
+      return { title: td('verified'), detail: td('verifiedDetail', { alg: result.alg, kid: result.kid ?? td('noKid') }), ok: true };
     case 'invalid':
       return { title: td('invalid'), detail: td('invalidDetail'), ok: false };
     case 'no-key':
-      return { title: td('noKey'), detail: td('noKeyDetail', { source: result.source, kid: result.kid ?? '(none)' }), ok: false };
+      return {
+        title: td('noKey'),
+        detail:
+          result.source === PASTED_KEY
+            ? td('noKeyPastedDetail', { kid: result.kid ?? td('noKid') })
+            : td('noKeyDetail', { source: result.source, kid: result.kid ?? td('noKid') }),
+        ok: false,
+      };
     case 'fetch-failed':
       return { title: td('fetchFailed'), detail: td('fetchFailedDetail', { url: result.url }), ok: false };
     case 'no-jwks-uri':
@@ -22,7 +29,7 @@ function describe(result: SignatureResult): { title: string; detail?: string; ok
     case 'alg-none':
       return { title: td('algNone'), ok: false };
     case 'unsupported':
-      return { title: td('unsupported', { alg: result.alg }), ok: false };
+      return { title: result.alg === MISSING_ALG ? td('algMissing') : td('unsupported', { alg: result.alg }), ok: false };
     case 'bad-key':
       return { title: td('badKey', { detail: result.detail }), ok: false };
   }
