@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { t } from '../../../i18n/index.ts';
+import { formatTimeOfDay } from '../../../lib/time.ts';
 import type { CallLog, CallRecord } from '../api/call-log.ts';
 import './call-log-panel.css';
 
@@ -34,7 +35,7 @@ export function CallLogPanel({ log }: { log: CallLog }) {
           <tbody>
             {[...records].reverse().map((record) => (
               <tr key={record.id} data-outcome={record.outcome}>
-                <td>{new Date(record.startedAt).toLocaleTimeString([], { hour12: false })}</td>
+                <td>{formatTimeOfDay(record.startedAt)}</td>
                 <td>
                   {statusText(record)}
                   {record.replay ? ` (${t('calls.replay')})` : ''}
