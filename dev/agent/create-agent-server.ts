@@ -1,7 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
+import { serveConsentPage } from './consent-page.ts';
 import { type CustomJwtSettings, createCustomJwtVerifier, InvalidTokenError, type VerifiedCaller } from './custom-jwt.ts';
+import { DocumentsVault } from './documents-vault.ts';
 import { type Reply, replyTo } from './replies.ts';
 import { sendFrame, startEventStream } from './sse.ts';
 import { createUserNames } from './user-names.ts';
@@ -16,6 +18,10 @@ export interface AgentServerOptions {
   audit?: (line: string) => void;
   /** Fault mode: answer every POST /invoke with a 307 to this URL, before any token check, like a moved gateway. */
   redirectInvokeTo?: string;
+  /** How long `/docs` waits for the user's consent before an error frame (default 120 s). */
+  consentTimeoutSeconds?: number;
+  /** Where browsers reach this server, for the consent page's address (default: the address it listens on). */
+  publicUrl?: string;
 }
 
 export interface RunningAgent {
@@ -24,6 +30,7 @@ export interface RunningAgent {
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
+const DEFAULT_CONSENT_TIMEOUT_SECONDS = 120;
 const ALLOWED_HEADERS = 'authorization, content-type, accept, user_id, session_id';
 
 class HttpError extends Error {
@@ -77,6 +84,8 @@ export async function createAgentServer(options: AgentServerOptions): Promise<Ru
   const nameOf = createUserNames(async () => (await verifier.discovery()).userinfo_endpoint);
   const audit = options.audit ?? ((line: string) => process.stdout.write(`${line}\n`));
   const corsOrigins = new Set(options.corsOrigins);
+  const vault = new DocumentsVault((options.consentTimeoutSeconds ?? DEFAULT_CONSENT_TIMEOUT_SECONDS) * 1000);
+  let publicUrl = options.publicUrl ?? '';
 
   async function invoke(req: IncomingMessage, res: ServerResponse, cors: Record<string, string>, record: Record<string, unknown>) {
     let caller: VerifiedCaller;
@@ -95,6 +104,9 @@ export async function createAgentServer(options: AgentServerOptions): Promise<Ru
     record.client_id = caller.claims.client_id;
     const body = await readJsonBody(req);
     const sub = String(caller.claims.sub);
+    // A caller who hangs up (Stop) ends a wait for consent at once rather than at the time-out.
+    const hungUp = new AbortController();
+    res.once('close', () => hungUp.abort());
     const reply: Reply = replyTo(
       String(body.prompt),
       {
@@ -104,6 +116,7 @@ export async function createAgentServer(options: AgentServerOptions): Promise<Ru
         userIdHeader: typeof req.headers.user_id === 'string' ? req.headers.user_id : undefined,
       },
       body.stream === true,
+      { vault, consentUrl: (id) => `${publicUrl}/consent/${id}?scope=documents.read`, signal: hungUp.signal },
     );
     if (reply.kind === 'error') {
       record.status = reply.status;
@@ -167,6 +180,7 @@ export async function createAgentServer(options: AgentServerOptions): Promise<Ru
       if (req.method === 'GET' && ['/health', '/readiness', '/liveness'].includes(path)) {
         return void sendJson(res, 200, { status: 'ok' }, cors);
       }
+      if (path.startsWith('/consent/')) return void (await serveConsentPage(req, res, path.slice('/consent/'.length), vault));
       if (path === '/invoke') {
         if (req.method !== 'POST') throw new HttpError(405, 'MethodNotAllowed', 'Use POST /invoke');
         if (options.redirectInvokeTo) {
@@ -199,6 +213,7 @@ export async function createAgentServer(options: AgentServerOptions): Promise<Ru
     server.listen(options.port, host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  publicUrl ||= `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
   return {
     url: `http://${host}:${port}`,
     close: () =>

@@ -15,6 +15,8 @@ export function agentOptionsFromEnv(env: NodeJS.ProcessEnv) {
     },
     corsOrigins: corsOrigins.length ? corsOrigins : [`http://127.0.0.1:${DEFAULT_CONSOLE_PORT}`],
     // Fault mode for trying the console's redirect refusal by hand: every /invoke answers 307 to this URL.
+    consentTimeoutSeconds: readSeconds(env.AGENT_CONSENT_TIMEOUT_SECONDS, 120, 'AGENT_CONSENT_TIMEOUT_SECONDS'),
+    ...(env.AGENT_PUBLIC_URL ? { publicUrl: env.AGENT_PUBLIC_URL.replace(/\/+$/, '') } : {}),
     ...(env.AGENT_REDIRECT_INVOKE_TO ? { redirectInvokeTo: env.AGENT_REDIRECT_INVOKE_TO } : {}),
   };
 }

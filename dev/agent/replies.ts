@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { authUriStream, type DocsContext, docsEvents, docsStream } from './docs.ts';
 import { reportStream } from './report.ts';
 import { getWeather } from './weather.ts';
 
@@ -101,6 +102,9 @@ const HELP = [
   '| `/hostile-media [url]` | images, audio, video, backgrounds and styles that would load from url (default https://attacker.example) |',
   '| `/imitate` | HTML dressed up as the console: its classes, a password form, a dialog, a fake tool line |',
   "| `/huge [MiB]` | a stream of about 6 MiB (or the size given), past the console's 4 MiB answer cap |",
+  '| `/docs <name>` | reads a document with your consent: the first time, an authorization request and a consent page (Approve or Deny), then the summary in the same stream |',
+  '| `/docs-json <name>` | the same as a JSON list of events; without consent it ends with the request, so authorize and ask again |',
+  '| `/auth-uri [text]` | an authorization request whose consent page address is exactly text (none without it), to try hostile ones |',
   '| `/fail` | a 500 from failing agent code |',
   '| `/hang-error` | a 500 whose body starts and never ends |',
   '| `/stream-fail` | a stream that fails midway with an error frame |',
@@ -195,7 +199,8 @@ function* failingStream(): Iterable<StreamStep> {
   };
 }
 
-export function replyTo(prompt: string, caller: Caller, wantsStream: boolean): Reply {
+/** `docs` serves `/docs` (the agent's vault and consent page, and the caller's hang-up); without it `/docs` fails. */
+export function replyTo(prompt: string, caller: Caller, wantsStream: boolean, docs?: DocsContext): Reply {
   const [command, ...rest] = prompt.trim().split(/\s+/);
   const argument = rest.join(' ');
   switch (command) {
@@ -240,6 +245,16 @@ export function replyTo(prompt: string, caller: Caller, wantsStream: boolean): R
       return { kind: 'hanging-error', status: 500, start: '{"error": {"type": "RuntimeError", "message": "This error body never ends' };
     case '/fail':
       return { kind: 'error', status: 500, message: 'The agent code raised an exception (simulated by /fail).', type: 'RuntimeError' };
+    case '/docs':
+    case '/docs-json': {
+      if (!docs) return { kind: 'error', status: 500, message: 'This agent has no documents provider.', type: 'RuntimeError' };
+      const name = argument.slice(0, 100) || 'Quarterly plan';
+      return command === '/docs'
+        ? { kind: 'stream', steps: docsStream(caller, name, docs) }
+        : { kind: 'json', value: docsEvents(caller, name, docs) };
+    }
+    case '/auth-uri':
+      return { kind: 'stream', steps: authUriStream(argument || undefined) };
     case '/stream-fail':
       return { kind: 'stream', steps: failingStream() };
     default: {

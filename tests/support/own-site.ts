@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createAgentServer, type RunningAgent } from '../../dev/agent/create-agent-server.ts';
+import { type AgentServerOptions, createAgentServer, type RunningAgent } from '../../dev/agent/create-agent-server.ts';
 import { restamp } from '../../dev/csp-stamp.ts';
 import { LOCAL_CLIENT_ID } from '../../dev/defaults.ts';
 import { createUserPool, type RunningUserPool, type UserPoolOptions } from '../../dev/userpool/create-user-pool.ts';
@@ -18,7 +18,11 @@ export interface OwnSite {
   close(): Promise<void>;
 }
 
-export async function startOwnSite(stack: Stack, pool: Omit<UserPoolOptions, 'port' | 'consoleOrigins'> = {}): Promise<OwnSite> {
+export async function startOwnSite(
+  stack: Stack,
+  pool: Omit<UserPoolOptions, 'port' | 'consoleOrigins'> = {},
+  agentOptions: Pick<AgentServerOptions, 'consentTimeoutSeconds'> = {},
+): Promise<OwnSite> {
   const port = await freePort();
   const consoleUrl = `http://127.0.0.1:${port}`;
   const userPool = await createUserPool({ ...pool, port: await freePort(), consoleOrigins: [consoleUrl] });
@@ -27,6 +31,7 @@ export async function startOwnSite(stack: Stack, pool: Omit<UserPoolOptions, 'po
     auth: { discoveryUrl: `${userPool.issuer}/.well-known/openid-configuration`, allowedClients: [LOCAL_CLIENT_ID] },
     corsOrigins: [consoleUrl],
     audit: () => {},
+    ...agentOptions,
   });
   const distDir = mkdtempSync(join(tmpdir(), 'agent-console-own-site-'));
   cpSync(stack.distDir, distDir, { recursive: true });

@@ -47,4 +47,50 @@ describe('conversation', () => {
     expect(agent.role === 'agent' && [agent.status, answerText(agent.answer)]).toEqual(['stopped', 'tick tick']);
     expect(conversationReducer(stopped, { type: 'reset', sessionId: 's2' })).toEqual({ sessionId: 's2', messages: [] });
   });
+
+  it('keeps an authorization card through the wait: the same answer goes on with the tool result after it', () => {
+    const request = { id: 'adk-1', toolCallId: 'call-1', authUri: 'https://consent.example/', scopes: [] };
+    const waiting = conversationReducer(sent, { type: 'chunks', id: 'a', chunks: [{ type: 'auth-request', request }] });
+    const agent = waiting.messages[1];
+    expect(agent.role === 'agent' && [agent.status, agent.answer.parts]).toEqual([
+      'streaming',
+      [{ kind: 'authorization', request, authorized: false }],
+    ]);
+    const resumed = conversationReducer(waiting, {
+      type: 'chunks',
+      id: 'a',
+      chunks: [
+        { type: 'tool-result', id: 'call-1', name: 'read_document', response: { ok: true } },
+        { type: 'text-final', text: 'The summary.' },
+      ],
+    });
+    const done = conversationReducer(resumed, { type: 'finished', id: 'a' });
+    const final = done.messages[1];
+    if (final.role !== 'agent') throw new Error('expected the answer');
+    expect(done.sessionId).toBe(sent.sessionId);
+    expect(final.status).toBe('done');
+    expect(final.answer.parts.map((part) => (part.kind === 'authorization' ? `authorization:${part.authorized}` : part.kind))).toEqual([
+      'authorization:true',
+      'tool-result',
+      'text',
+    ]);
+    expect(answerText(final.answer)).toBe('The summary.');
+  });
+
+  it('leaves the card unauthorized when the answer fails while it waits', () => {
+    const request = { id: 'adk-1', toolCallId: 'call-1', scopes: [] };
+    const failed = conversationReducer(sent, {
+      type: 'chunks',
+      id: 'a',
+      chunks: [
+        { type: 'auth-request', request },
+        { type: 'error', message: 'Authorization timed out', errorType: 'AuthorizationTimeout' },
+      ],
+    });
+    const agent = failed.messages[1];
+    expect(agent.role === 'agent' && [agent.status, agent.answer.parts]).toEqual([
+      'error',
+      [{ kind: 'authorization', request, authorized: false }],
+    ]);
+  });
 });

@@ -1,5 +1,7 @@
 import { t } from '../../../i18n/index.ts';
+import type { AnswerStatus } from '../conversation.ts';
 import type { AnswerPart } from '../stream/answer.ts';
+import { AuthorizationCard } from './authorization-card.tsx';
 import { Markdown } from './markdown.tsx';
 
 function compact(value: unknown): string {
@@ -18,7 +20,8 @@ function ToolLine({ label, value }: { label: string; value: unknown }) {
   );
 }
 
-export function AnswerParts({ parts }: { parts: AnswerPart[] }) {
+/** `status` is the answer's: a consent card still waits while the answer streams, and fails when it ends without one. */
+export function AnswerParts({ parts, status = 'done' }: { parts: AnswerPart[]; status?: AnswerStatus }) {
   return (
     <>
       {parts.map((part, index) => {
@@ -31,6 +34,8 @@ export function AnswerParts({ parts }: { parts: AnswerPart[] }) {
             </pre>
           );
         }
+        if (part.kind === 'authorization')
+          return <AuthorizationCard key={key} request={part.request} authorized={part.authorized} status={status} />;
         if (part.kind === 'tool-call') return <ToolLine key={key} label={t('chat.toolCall', { name: part.name })} value={part.args} />;
         return <ToolLine key={key} label={t('chat.toolResult', { name: part.name })} value={part.response} />;
       })}

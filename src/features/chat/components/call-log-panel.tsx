@@ -10,6 +10,13 @@ function statusText(record: CallRecord): string {
   return record.status ? String(record.status) : t('calls.network');
 }
 
+function authorizationText({ authorization }: CallRecord): string {
+  if (!authorization) return '';
+  if (authorization.waitedMs === undefined) return t('calls.authWaiting');
+  const seconds = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 }).format(authorization.waitedMs / 1000);
+  return t(authorization.authorized ? 'calls.authWaited' : 'calls.authWaitedNotGiven', { seconds });
+}
+
 /** Every call this page made to the agent: the client side of the audit trail, in memory only. */
 export function CallLogPanel({ log }: { log: CallLog }) {
   const records = useSyncExternalStore(log.subscribe, log.getItems);
@@ -39,6 +46,7 @@ export function CallLogPanel({ log }: { log: CallLog }) {
                 <td>
                   {statusText(record)}
                   {record.replay ? ` (${t('calls.replay')})` : ''}
+                  {record.authorization && <span className="auth-wait">{`; ${authorizationText(record)}`}</span>}
                 </td>
                 <td>{record.latencyMs === undefined ? '' : `${record.latencyMs} ms`}</td>
                 <td>{record.bytes}</td>

@@ -1,3 +1,5 @@
+import { type CredentialRequest, credentialRequest, REQUEST_CREDENTIAL } from '../outbound/credential-request.ts';
+
 /** What an answer is made of, whatever the wire format (JSON body, raw SSE strings, ADK events). */
 export type AgentChunk =
   | { type: 'text-delta'; text: string }
@@ -5,6 +7,8 @@ export type AgentChunk =
   | { type: 'json'; value: unknown }
   | { type: 'tool-call'; id?: string; name: string; args: unknown }
   | { type: 'tool-result'; id?: string; name: string; response: unknown }
+  /** The agent waits for the user's consent to a third party (an `adk_request_credential` long-running call). */
+  | { type: 'auth-request'; request: CredentialRequest }
   | { type: 'error'; message: string; errorType?: string };
 
 interface AdkPart {
@@ -26,9 +30,60 @@ function errorChunk(payload: Record<string, unknown>): AgentChunk | undefined {
   return { type: 'error', message: String(message), ...(errorType ? { errorType: String(errorType) } : {}) };
 }
 
+/** The ids of an event's long-running tool calls (camelCase or snake_case), the mark of a credential request. */
+function longRunningIds(payload: Record<string, unknown>): Set<string> {
+  const ids = Object.hasOwn(payload, 'longRunningToolIds') ? payload.longRunningToolIds : payload.long_running_tool_ids;
+  return new Set(Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : []);
+}
+
+function callChunk(call: NonNullable<AdkPart['functionCall']>, waiting: Set<string>): AgentChunk {
+  const name = String(call.name ?? '?');
+  if (name === REQUEST_CREDENTIAL && typeof call.id === 'string' && waiting.has(call.id)) {
+    return { type: 'auth-request', request: credentialRequest(call.id, call.args) };
+  }
+  return { type: 'tool-call', id: call.id, name, args: call.args ?? {} };
+}
+
+/** One ADK event (or error frame) to chunks: partial text is a delta, non-partial text the whole consolidated text. */
+export function chunksFromEvent(payload: Record<string, unknown>): AgentChunk[] {
+  const error = errorChunk(payload);
+  if (error) return [error];
+  const content = isRecord(payload.content) ? payload.content : undefined;
+  if (!content || !Array.isArray(content.parts)) return [];
+  const partial = payload.partial === true;
+  const waiting = longRunningIds(payload);
+  const chunks: AgentChunk[] = [];
+  for (const candidate of content.parts as unknown[]) {
+    if (!isRecord(candidate)) continue;
+    const part = candidate as AdkPart;
+    if (part.thought === true) continue;
+    if (typeof part.text === 'string') chunks.push({ type: partial ? 'text-delta' : 'text-final', text: part.text });
+    else if (isRecord(part.functionCall)) chunks.push(callChunk(part.functionCall, waiting));
+    else if (isRecord(part.functionResponse)) {
+      chunks.push({
+        type: 'tool-result',
+        id: part.functionResponse.id,
+        name: String(part.functionResponse.name ?? '?'),
+        response: part.functionResponse.response ?? null,
+      });
+    }
+  }
+  return chunks;
+}
+
+/**
+ * A JSON (non-streamed) answer that is a list of ADK events, read like the same events streamed; undefined
+ * for any other JSON, which shows as it is. Partial events are left out: the final ones repeat their text.
+ */
+export function chunksFromEventList(value: unknown): AgentChunk[] | undefined {
+  if (!Array.isArray(value) || value.length === 0) return undefined;
+  if (!value.every((event) => isRecord(event) && isRecord(event.content))) return undefined;
+  return (value as Record<string, unknown>[]).filter((event) => event.partial !== true).flatMap(chunksFromEvent);
+}
+
 /**
  * One SSE frame's data to chunks. A JSON string or anything that is not JSON is raw text; an ADK event gives
- * its parts (partial text is a delta, non-partial text the whole consolidated text); an error frame an error.
+ * its parts; an error frame an error.
  */
 export function chunksFromFrame(data: string): AgentChunk[] {
   let payload: unknown;
@@ -39,32 +94,5 @@ export function chunksFromFrame(data: string): AgentChunk[] {
   }
   if (typeof payload === 'string') return payload ? [{ type: 'text-delta', text: payload }] : [];
   if (!isRecord(payload)) return [{ type: 'json', value: payload }];
-  const error = errorChunk(payload);
-  if (error) return [error];
-  const content = isRecord(payload.content) ? payload.content : undefined;
-  if (!content || !Array.isArray(content.parts)) return [];
-  const partial = payload.partial === true;
-  const chunks: AgentChunk[] = [];
-  for (const candidate of content.parts as unknown[]) {
-    if (!isRecord(candidate)) continue;
-    const part = candidate as AdkPart;
-    if (part.thought === true) continue;
-    if (typeof part.text === 'string') chunks.push({ type: partial ? 'text-delta' : 'text-final', text: part.text });
-    else if (part.functionCall) {
-      chunks.push({
-        type: 'tool-call',
-        id: part.functionCall.id,
-        name: String(part.functionCall.name ?? '?'),
-        args: part.functionCall.args ?? {},
-      });
-    } else if (part.functionResponse) {
-      chunks.push({
-        type: 'tool-result',
-        id: part.functionResponse.id,
-        name: String(part.functionResponse.name ?? '?'),
-        response: part.functionResponse.response ?? null,
-      });
-    }
-  }
-  return chunks;
+  return chunksFromEvent(payload);
 }

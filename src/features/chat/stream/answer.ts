@@ -1,10 +1,13 @@
-import type { AgentChunk } from './agent-chunks.ts';
+import { answers, type CredentialRequest } from '../outbound/credential-request.ts';
+import { type AgentChunk, chunksFromEventList } from './agent-chunks.ts';
 
 export type AnswerPart =
   | { kind: 'text'; text: string }
   | { kind: 'json'; value: unknown }
   | { kind: 'tool-call'; id?: string; name: string; args: unknown }
-  | { kind: 'tool-result'; id?: string; name: string; response: unknown };
+  | { kind: 'tool-result'; id?: string; name: string; response: unknown }
+  /** A consent the agent waits for; `authorized` once the answer went on with the waiting tool's response. */
+  | { kind: 'authorization'; request: CredentialRequest; authorized: boolean };
 
 export interface Answer {
   parts: AnswerPart[];
@@ -31,17 +34,31 @@ export function applyChunk(answer: Answer, chunk: AgentChunk): Answer {
       if (answer.openText === undefined) return { parts: [...parts, { kind: 'text', text: chunk.text }] };
       parts[answer.openText] = { kind: 'text', text: chunk.text };
       return { parts };
-    case 'json':
+    case 'json': {
+      const events = chunksFromEventList(chunk.value);
+      if (events) return events.reduce(applyChunk, { parts });
       return {
         parts: [...parts, typeof chunk.value === 'string' ? { kind: 'text', text: chunk.value } : { kind: 'json', value: chunk.value }],
       };
+    }
     case 'tool-call':
       return { parts: [...parts, { kind: 'tool-call', id: chunk.id, name: chunk.name, args: chunk.args }] };
+    case 'auth-request':
+      return { parts: [...parts, { kind: 'authorization', request: chunk.request, authorized: false }] };
     case 'tool-result':
-      return { parts: [...parts, { kind: 'tool-result', id: chunk.id, name: chunk.name, response: chunk.response }] };
+      return {
+        parts: [...markAuthorized(parts, chunk.id), { kind: 'tool-result', id: chunk.id, name: chunk.name, response: chunk.response }],
+      };
     case 'error':
       return answer;
   }
+}
+
+/** The tool that waited for a consent answered: the agent got the credential, so its card says so. */
+function markAuthorized(parts: AnswerPart[], responseId: string | undefined): AnswerPart[] {
+  return parts.map((part) =>
+    part.kind === 'authorization' && !part.authorized && answers(part.request, responseId) ? { ...part, authorized: true } : part,
+  );
 }
 
 export function answerText(answer: Answer): string {

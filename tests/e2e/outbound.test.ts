@@ -1,0 +1,163 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { chromiumForFile } from '../support/chromium.ts';
+import { signIn } from '../support/console-page.ts';
+import { type OwnSite, startOwnSite } from '../support/own-site.ts';
+
+const stack = inject('stack');
+const browser = chromiumForFile(stack.chromePath);
+const BOB = { username: 'bob', password: 'bob-password' };
+const agentHost = new URL(stack.agentUrl).host;
+
+const lastAnswer = (page: Page) => page.getByRole('log').locator('article.message.agent').last();
+const card = (page: Page) => lastAnswer(page).getByRole('region', { name: /^Authorization request/ });
+const cardStatus = (page: Page) => card(page).getByRole('status');
+
+async function send(page: Page, prompt: string) {
+  const box = page.getByRole('textbox', { name: 'Message' });
+  await box.fill(prompt);
+  await box.press('Enter');
+}
+
+async function settled(page: Page, timeout = 30_000) {
+  await expect.poll(() => lastAnswer(page).getAttribute('aria-busy'), { timeout }).toBe('false');
+  return (await lastAnswer(page).textContent()) ?? '';
+}
+
+async function signedIn(context: BrowserContext, consoleUrl: string, user?: typeof BOB) {
+  const page = await context.newPage();
+  await page.goto(`${consoleUrl}/`);
+  await signIn(page, consoleUrl, user);
+  return page;
+}
+
+/** The consent page the click opened (a popup, or a tab when the popup was blocked), answered with `choice`. */
+async function answerConsent(context: BrowserContext, click: () => Promise<void>, choice: 'Approve' | 'Deny') {
+  const [consent] = await Promise.all([context.waitForEvent('page'), click()]);
+  await consent.waitForLoadState();
+  expect(new URL(consent.url()).host).toBe(agentHost);
+  expect(await consent.evaluate(() => window.opener)).toBeNull();
+  await consent.getByRole('button', { name: choice }).click();
+  await consent.getByRole('heading', { name: choice === 'Approve' ? 'Access approved' : 'Access denied' }).waitFor();
+  await consent.close();
+}
+
+describe('outbound authorization in the chat (local agent, /docs)', () => {
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    context = await browser.newContext();
+    page = await signedIn(context, stack.consoleUrl);
+  });
+
+  it('shows a card naming the host, opens the consent page in a popup, and the same answer goes on once approved', async () => {
+    await send(page, '/docs Roadmap');
+    await expect.poll(() => cardStatus(page).textContent()).toBe('Waiting for authorization…');
+    expect(await card(page).getAttribute('aria-label')).toBe(`Authorization request from ${agentHost}`);
+    expect(await card(page).textContent()).toContain('documents.read');
+    expect(await lastAnswer(page).getAttribute('aria-busy')).toBe('true');
+
+    await answerConsent(context, () => card(page).getByRole('button', { name: 'Authorize' }).click(), 'Approve');
+    await expect.poll(() => cardStatus(page).textContent()).toBe('Authorized');
+    const answer = await settled(page);
+    expect(answer).toContain('Roadmap, read from the local documents provider');
+    expect(await page.getByRole('log').locator('article.message.agent').count()).toBe(1);
+
+    // One call, waited on in place: the stream (and its session_id) carried on instead of a new invocation.
+    const rows = page.getByRole('table', { name: 'Call log' }).locator('tbody tr');
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toMatch(/waited [\d.,]+ s for authorization/);
+  });
+
+  it('does not ask the same user again', async () => {
+    await send(page, '/docs Budget');
+    expect(await settled(page)).toContain('Budget, read from the local documents provider');
+    expect(await card(page).count()).toBe(0);
+  });
+
+  it.each([
+    ['a javascript: address', '/auth-uri javascript:alert(document.domain)', 'uses javascript:'],
+    ['another scheme', '/auth-uri ftp://files.example/consent', 'uses ftp:'],
+    ['plain http off this computer', '/auth-uri http://consent.example.com/authorize', 'plain http on consent.example.com'],
+    ['a malformed address', '/auth-uri not-a-url', 'not a valid absolute URL'],
+    ['no address', '/auth-uri', 'sent no address'],
+  ])('refuses %s with a clear error, offering nothing to click', async (_name, prompt, error) => {
+    await send(page, prompt);
+    await settled(page);
+    expect(await card(page).textContent()).toContain(error);
+    expect(await card(page).getByRole('button', { name: 'Authorize' }).count()).toBe(0);
+    expect(await card(page).getByRole('link', { name: 'Authorize' }).count()).toBe(0);
+  });
+
+  it('serves no consent page for a guessed request id, and never inside a frame', async () => {
+    const response = await fetch(`${stack.agentUrl}/consent/guessed-id`);
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+  });
+});
+
+describe('when the browser blocks popups (bob, who has not authorized yet)', () => {
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    context = await browser.newContext();
+    await context.addInitScript(() => {
+      window.open = () => null;
+    });
+    page = await signedIn(context, stack.consoleUrl, BOB);
+  });
+
+  it('Stop still works while the card waits', async () => {
+    await send(page, '/docs Plan');
+    await expect.poll(() => cardStatus(page).textContent()).toBe('Waiting for authorization…');
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await settled(page);
+    expect(await cardStatus(page).textContent()).toContain('Not authorized: stopped');
+  });
+
+  it('falls back to a new-tab link, and a Deny there ends the answer with a refusal', async () => {
+    await send(page, '/docs Plan');
+    await card(page).getByRole('button', { name: 'Authorize' }).click();
+    expect(await card(page).textContent()).toContain('blocked the popup');
+    await answerConsent(context, () => card(page).getByRole('link', { name: 'Authorize' }).click(), 'Deny');
+    const answer = await settled(page);
+    expect(answer).toContain('Access denied');
+    expect(answer).not.toContain('read from the local documents provider');
+    expect(await cardStatus(page).textContent()).toContain('Not authorized');
+  });
+
+  it('shows the same card in a JSON answer that is a list of events; once approved, the next call needs none', async () => {
+    await send(page, '/docs-json Notes');
+    await settled(page);
+    expect(await card(page).getAttribute('aria-label')).toBe(`Authorization request from ${agentHost}`);
+    await card(page).getByRole('button', { name: 'Authorize' }).click();
+    await answerConsent(context, () => card(page).getByRole('link', { name: 'Authorize' }).click(), 'Approve');
+    await send(page, '/docs-json Notes');
+    expect(await settled(page)).toContain('Notes, read from the local documents provider');
+    expect(await card(page).count()).toBe(0);
+  });
+});
+
+describe('when nobody answers the consent page in time', () => {
+  let site: OwnSite;
+
+  beforeAll(async () => {
+    site = await startOwnSite(stack, {}, { consentTimeoutSeconds: 1 });
+  });
+  afterAll(async () => {
+    await site?.close();
+  });
+
+  it('the answer ends with the agent’s time-out and the card says it was not authorized', async () => {
+    const page = await signedIn(await browser.newContext(), site.consoleUrl);
+    await send(page, '/docs Secrets');
+    const answer = await settled(page);
+    expect(answer).toContain('Authorization timed out');
+    expect(await cardStatus(page).textContent()).toContain('Not authorized: the answer failed or timed out');
+    expect(await page.getByRole('table', { name: 'Call log' }).locator('tbody tr').first().textContent()).toContain(
+      'for authorization, not given',
+    );
+  });
+});
