@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
+import { pageLanguage } from '../page-language.ts';
 import { serveConsentPage } from './consent-page.ts';
 import { type CustomJwtSettings, createCustomJwtVerifier, InvalidTokenError, type VerifiedCaller } from './custom-jwt.ts';
 import { DocumentsVault } from './documents-vault.ts';
@@ -114,6 +115,7 @@ export async function createAgentServer(options: AgentServerOptions): Promise<Ru
         clientId: caller.claims.client_id,
         name: await nameOf(sub, caller.token),
         userIdHeader: typeof req.headers.user_id === 'string' ? req.headers.user_id : undefined,
+        language: pageLanguage(undefined, req.headers['accept-language']),
       },
       body.stream === true,
       { vault, consentUrl: (id) => `${publicUrl}/consent/${id}?scope=documents.read`, signal: hungUp.signal },

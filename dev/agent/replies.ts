@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { PageLanguage } from '../page-language.ts';
 import { authUriStream, type DocsContext, docsEvents, docsStream } from './docs.ts';
 import { reportStream } from './report.ts';
 import { getWeather } from './weather.ts';
@@ -9,6 +10,8 @@ export interface Caller {
   /** From the pool's userinfo, fetched with the caller's verified token; never from the user_id header. */
   name?: string;
   userIdHeader?: string;
+  /** From the request's Accept-Language: /help and the greeting come in it. */
+  language?: PageLanguage;
 }
 
 export interface StreamStep {
@@ -85,7 +88,7 @@ function* hugeStream(mebibytes: number): Iterable<StreamStep> {
   yield { payload: adkText(invocationId, '```\n\nThe end of the huge answer.', true), delayMs: 0 };
 }
 
-const HELP = [
+const HELP_EN = [
   '**Local agent commands**',
   '',
   '| prompt | answer |',
@@ -116,6 +119,39 @@ const HELP = [
   '```',
 ].join('\n');
 
+const HELP_ZH = [
+  '**本地智能体命令**',
+  '',
+  '| 输入 | 回答 |',
+  '| --- | --- |',
+  '| 任意内容 | 一个问候您的 JSON 回答 |',
+  '| `/stream <文本>` | 同样的回答，以 ADK 事件流式返回（SSE） |',
+  '| `/weather <城市>` | 流式的工具调用：beijing、shanghai、hangzhou、shenzhen、london |',
+  '| `/raw <文本>` | SSE 帧里是原始字符串，而不是 ADK 事件 |',
+  '| `/json` | 返回 JSON 对象而不是字符串 |',
+  '| `/count <n>` | 尽快流式返回 n 个增量（默认 2000） |',
+  '| `/slow` | 缓慢的流：每 250 毫秒一个词，持续一分钟 |',
+  '| `/report [KB] [ms]` | 一份很长的 markdown 报告（标题、列表、代码、表格；默认 300 KB），按 120 个字符一段流式返回，每段间隔 ms 毫秒（默认 0） |',
+  '| `/hostile` | 满是脚本和 `javascript:` 链接的 markdown |',
+  '| `/hostile-media [url]` | 会从 url 加载的图片、音频、视频、背景和样式（默认 https://attacker.example） |',
+  '| `/imitate` | 伪装成控制台的 HTML：它的 class、密码表单、对话框、假的工具调用行 |',
+  '| `/huge [MiB]` | 约 6 MiB（或指定大小）的流，超过控制台 4 MiB 的回答上限 |',
+  '| `/docs <名称>` | 经您同意后读取文档：第一次会发出授权请求并打开授权页（批准或拒绝），然后在同一个流中给出摘要 |',
+  '| `/docs-json <名称>` | 同上，但以 JSON 事件列表返回；未授权时以授权请求结束，授权后请再问一次 |',
+  '| `/auth-uri [文本]` | 一个授权请求，其授权页地址就是该文本（不带文本则没有地址），用于试验恶意地址 |',
+  '| `/fail` | 智能体代码出错，返回 500 |',
+  '| `/hang-error` | 返回 500，但响应体开始后永不结束 |',
+  '| `/stream-fail` | 流在中途以错误帧结束 |',
+  '',
+  '在终端中发起同样的调用：',
+  '',
+  '```bash',
+  'curl "$AGENT_ENDPOINT/invoke" -H "authorization: Bearer $ACCESS_TOKEN" -H \'content-type: application/json\' --data-raw \'{"prompt": "/help"}\'',
+  '```',
+].join('\n');
+
+const HELP: Record<PageLanguage, string> = { en: HELP_EN, 'zh-CN': HELP_ZH };
+
 function adkText(invocationId: string, text: string, partial: boolean) {
   return {
     author: AUTHOR,
@@ -139,6 +175,19 @@ function* streamText(text: string, delayMs = STEP_DELAY_MS, invocationId = `e-${
 
 function greeting(caller: Caller, prompt: string): string {
   const who = caller.name ?? caller.sub;
+  if (caller.language === 'zh-CN') {
+    const lines = [
+      `您好，**${who}**！您说：“${prompt.trim() || '（什么也没说）'}”。`,
+      '',
+      `- 您经过验证的 \`sub\`：\`${caller.sub}\``,
+      `- 您登录所用的客户端：\`${caller.clientId ?? '未知'}\``,
+    ];
+    if (caller.userIdHeader && caller.userIdHeader !== caller.sub) {
+      lines.push(`- 请求头 \`user_id\` 写的是 \`${caller.userIdHeader}\`，这不是您经过验证的身份，所以我忽略它`);
+    }
+    lines.push('', '输入 `/help` 查看我还能做什么。');
+    return lines.join('\n');
+  }
   const lines = [
     `Hello, **${who}**! You said: “${prompt.trim() || '(nothing)'}”.`,
     '',
@@ -205,7 +254,7 @@ export function replyTo(prompt: string, caller: Caller, wantsStream: boolean, do
   const argument = rest.join(' ');
   switch (command) {
     case '/help':
-      return { kind: 'json', value: HELP };
+      return { kind: 'json', value: HELP[caller.language ?? 'en'] };
     case '/stream':
       return { kind: 'stream', steps: streamText(greeting(caller, argument)) };
     case '/weather':

@@ -4,10 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import Provider, { type ClientMetadata, type Configuration } from 'oidc-provider';
 import { LOCAL_CLIENT_ID, LOCAL_PARTNER_CLIENT_ID, TEN_HOURS_IN_SECONDS } from '../defaults.ts';
+import { pageLanguage } from '../page-language.ts';
 import { checkPassword, findUser, userClaims } from './accounts.ts';
 import { noFaults, type PoolFaults, routeName, untilClosed } from './faults.ts';
 import { readForm } from './http-helpers.ts';
-import { consentPage, loginPage, logoutPage, messagePage } from './pages.ts';
+import { consentPage, loginPage, logoutPage, messagePage, pageText } from './pages.ts';
 import { handleUserinfo } from './userinfo.ts';
 
 /** The resource every access token is minted for; the agent is that resource server. */
@@ -100,11 +101,12 @@ export async function createUserPool(options: UserPoolOptions): Promise<RunningU
         enabled: true,
         logoutSource: async (ctx, form) => {
           ctx.type = 'html';
-          ctx.body = logoutPage(form);
+          ctx.body = logoutPage(languageOf(ctx), form);
         },
         postLogoutSuccessSource: async (ctx) => {
           ctx.type = 'html';
-          ctx.body = messagePage('Signed out', 'You are signed out of the local user pool.');
+          const language = languageOf(ctx);
+          ctx.body = messagePage(language, pageText(language).signedOut, pageText(language).signedOutText);
         },
       },
       resourceIndicators: {
@@ -148,7 +150,8 @@ export async function createUserPool(options: UserPoolOptions): Promise<RunningU
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     renderError: async (ctx, out) => {
       ctx.type = 'html';
-      ctx.body = messagePage('Sign-in error', `${out.error}: ${out.error_description ?? ''}`);
+      const language = languageOf(ctx);
+      ctx.body = messagePage(language, pageText(language).error, `${out.error}: ${out.error_description ?? ''}`);
     },
   };
 
@@ -190,17 +193,25 @@ export async function createUserPool(options: UserPoolOptions): Promise<RunningU
 
 type Ctx = Parameters<Parameters<Provider['use']>[0]>[0];
 
+/** The pages follow ui_locales of the request (the console sends its language), else the browser's Accept-Language. */
+function languageOf(ctx: Ctx, uiLocales?: unknown) {
+  return pageLanguage(uiLocales ?? ctx.oidc?.params?.ui_locales, ctx.get('accept-language'));
+}
+
 async function handleInteraction(provider: Provider, ctx: Ctx): Promise<void> {
   const [, , uid, action] = ctx.path.split('/');
   let details: Awaited<ReturnType<Provider['interactionDetails']>>;
   try {
     details = await provider.interactionDetails(ctx.req, ctx.res);
   } catch {
+    const text = pageText(languageOf(ctx));
     ctx.status = 400;
     ctx.type = 'html';
-    ctx.body = messagePage('Sign-in expired', 'This sign-in request is no longer valid. Go back to the app and sign in again.');
+    ctx.body = messagePage(languageOf(ctx), text.expired, text.expiredText);
     return;
   }
+  const language = languageOf(ctx, details.params.ui_locales);
+  const text = pageText(language);
   if (details.uid !== uid) {
     ctx.status = 400;
     return;
@@ -218,17 +229,18 @@ async function handleInteraction(provider: Provider, ctx: Ctx): Promise<void> {
   if (ctx.method === 'GET' && action === undefined) {
     ctx.type = 'html';
     if (details.prompt.name === 'login') {
-      ctx.body = loginPage({ action: `${base}/login`, clientName });
+      ctx.body = loginPage({ language, action: `${base}/login`, clientName });
     } else {
       const user = findUser(String(details.session?.accountId));
       const scopes = String(details.params.scope ?? '')
         .split(' ')
         .filter(Boolean);
       ctx.body = consentPage({
+        language,
         action: `${base}/confirm`,
         abortAction: `${base}/abort`,
         clientName,
-        username: user?.username ?? 'you',
+        username: user?.username ?? text.you,
         scopes,
       });
     }
@@ -245,10 +257,11 @@ async function handleInteraction(provider: Provider, ctx: Ctx): Promise<void> {
       ctx.status = 401;
       ctx.type = 'html';
       ctx.body = loginPage({
+        language,
         action: `${base}/login`,
         clientName,
         username: form.get('username') ?? '',
-        error: 'Incorrect username or password.',
+        error: text.wrongPassword,
       });
       return;
     }
@@ -275,7 +288,7 @@ async function handleInteraction(provider: Provider, ctx: Ctx): Promise<void> {
     return;
   }
   if (action === 'abort') {
-    await finish({ error: 'access_denied', error_description: 'The user denied access.' });
+    await finish({ error: 'access_denied', error_description: text.denied });
     return;
   }
   ctx.status = 404;

@@ -1,4 +1,5 @@
 import type { User, UserManager } from 'oidc-client-ts';
+import { getLanguage } from '../../i18n/index.ts';
 import { settleWithin } from '../../lib/deadline.ts';
 import { FlowTrace } from '../../lib/flow-trace.ts';
 import { base64UrlEncode, claimsOf } from '../../lib/jwt.ts';
@@ -182,7 +183,8 @@ export class AuthController {
     const here = `${window.location.pathname}${window.location.search}${window.location.hash}`;
     const returnTo = window.location.pathname === this.options.callbackPath ? '/' : here;
     try {
-      await this.options.manager.signinRedirect({ state: { returnTo }, nonce: newNonce() });
+      // ui_locales: the pool's hosted pages speak the console's language (where the pool supports it).
+      await this.options.manager.signinRedirect({ state: { returnTo }, nonce: newNonce(), ui_locales: getLanguage() });
     } catch (error) {
       this.dispatch({ type: 'sign-in-failed', failure: await this.describe(error) });
     }

@@ -1,3 +1,4 @@
+import { getLanguage } from '../../../i18n/index.ts';
 import { unlessAborted } from '../../../lib/deadline.ts';
 import { type AgentChunk, chunksFromFrame } from '../stream/agent-chunks.ts';
 import { MAX_SSE_EVENT_CHARS, readSse, SseEventTooLargeError } from '../stream/parse-sse.ts';
@@ -78,6 +79,8 @@ function headersFor(token: string | undefined, sub: string | undefined, sessionI
   return {
     'content-type': 'application/json',
     accept: 'application/json, text/event-stream',
+    // The console's language, not the browser's: an agent that speaks several answers in the one the user chose.
+    'accept-language': getLanguage(),
     session_id: sessionId,
     // Without a token the call goes out bare, so the runtime answers 401 as in the seed.
     ...(token ? { authorization: `Bearer ${token}` } : {}),
