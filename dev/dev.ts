@@ -39,6 +39,7 @@ async function startLocalStack() {
     auth: { discoveryUrl: `${pool.issuer}/.well-known/openid-configuration`, allowedClients: [LOCAL_CLIENT_ID] },
     corsOrigins: [consoleOrigin],
     audit: (line) => console.log(`[agent] ${line}`),
+    consentTimeoutSeconds: readSeconds(env.AGENT_CONSENT_TIMEOUT_SECONDS, 120, 'AGENT_CONSENT_TIMEOUT_SECONDS'),
   });
   closers.push(agent.close);
   // The console reads these through vite.config.ts; the cloud values in .env (if any) are not touched on disk.
