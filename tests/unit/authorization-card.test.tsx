@@ -41,6 +41,7 @@ describe('AuthorizationCard', () => {
     expect(link.getAttribute('href')).toBe('https://consent.example.com/ask');
     expect(link.getAttribute('target')).toBe('_blank');
     expect(link.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(document.activeElement).toBe(link);
     expect(screen.getByText(/blocked the popup/)).toBeTruthy();
   });
 

@@ -1,10 +1,10 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { type MessageKey, t } from '../../../i18n/index.ts';
 import type { AnswerStatus } from '../conversation.ts';
 import { type ConsentUrl, checkConsentUrl } from '../outbound/consent-url.ts';
 import type { CredentialRequest } from '../outbound/credential-request.ts';
-import './authorization-card.css';
 import { openConsentPopup } from '../outbound/open-popup.ts';
+import './authorization-card.css';
 
 const REFUSED: Record<Exclude<ConsentUrl, { ok: true }>['reason'], MessageKey> = {
   missing: 'outbound.refused.missing',
@@ -22,11 +22,16 @@ function statusKey(authorized: boolean, status: AnswerStatus): MessageKey {
 
 function OpenControl({ url }: { url: Extract<ConsentUrl, { ok: true }> }) {
   const [blocked, setBlocked] = useState(false);
+  const link = useRef<HTMLAnchorElement>(null);
+  // The button just clicked is gone: keyboard and screen-reader users land on the link that replaces it.
+  useEffect(() => {
+    if (blocked) link.current?.focus();
+  }, [blocked]);
   if (blocked) {
     return (
       <p>
         {t('outbound.popupBlocked', { host: url.host })}{' '}
-        <a href={url.href} target="_blank" rel="noopener noreferrer">
+        <a ref={link} href={url.href} target="_blank" rel="noopener noreferrer">
           {t('outbound.authorize')}
         </a>
       </p>
