@@ -4,6 +4,7 @@ import { App } from './app/app.tsx';
 import { type LoadedConfig, loadConfig } from './config/load-config.ts';
 import { startCallbackEarly } from './features/auth/create-auth-controller.ts';
 import { t } from './i18n/index.ts';
+import { applyStoredTheme } from './lib/theme.ts';
 import './styles.css';
 
 /** A promise React's `use` reads without suspending: the `status`/`value` fields React itself sets on a settled thenable. */
@@ -26,6 +27,8 @@ const early = load.then((loaded) => {
   return loaded;
 });
 
+// Before anything is drawn: a stored light/dark choice applies to the first paint (the page's CSP allows no inline script).
+applyStoredTheme();
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 // Plain DOM until config.json is read: a Suspense fallback would hold the app back for React's 300 ms reveal throttle.
