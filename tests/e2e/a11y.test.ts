@@ -97,6 +97,14 @@ describe('axe finds no WCAG 2.1 A/AA violation, light and dark, English and Chin
       await expectAccessibleEverywhere(page);
     });
 
+    it('with an authorization card waiting for consent', async () => {
+      await send(page, '/docs Plan');
+      await lastAnswer(page).getByRole('button', { name: 'Authorize' }).waitFor();
+      await expectAccessibleEverywhere(page);
+      await page.getByRole('button', { name: 'Stop' }).click();
+      await expect.poll(() => lastAnswer(page).getAttribute('data-status')).toBe('stopped');
+    });
+
     it('the debugger with a verdict', async () => {
       await page.getByRole('link', { name: 'Debugger' }).click();
       await page.getByRole('button', { name: 'Use my access token' }).click();
