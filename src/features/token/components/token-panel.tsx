@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type KeyboardEvent, useState } from 'react';
 import { t } from '../../../i18n/index.ts';
 import { decodeToken } from '../../../lib/jwt.ts';
 import { dateOfClaim, formatDuration } from '../../../lib/time.ts';
@@ -46,12 +46,22 @@ export function TokenPanel({ accessToken, idToken }: { accessToken: string; idTo
     ['access', t('token.access')],
     ['id', t('token.id')],
   ];
+  // The ARIA tabs pattern: one tab stop for the list, arrow keys (and Home/End) move between tabs.
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const index = tabs.findIndex(([id]) => id === tab);
+    const next = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: tabs.length - 1 }[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    const [id] = tabs[(next + tabs.length) % tabs.length];
+    setTab(id);
+    document.getElementById(`token-tab-${id}`)?.focus();
+  };
   return (
     <details className="panel token-panel" open>
       <summary>
         <h2>{t('token.title')}</h2>
       </summary>
-      <div className="tabs" role="tablist" aria-label={t('token.tabs')}>
+      <div className="tabs" role="tablist" aria-label={t('token.tabs')} onKeyDown={onKeyDown}>
         {tabs.map(([id, name]) => (
           <button
             key={id}
@@ -59,6 +69,7 @@ export function TokenPanel({ accessToken, idToken }: { accessToken: string; idTo
             role="tab"
             id={`token-tab-${id}`}
             aria-selected={tab === id}
+            tabIndex={tab === id ? 0 : -1}
             aria-controls="token-tabpanel"
             onClick={() => setTab(id)}
           >
