@@ -15,15 +15,15 @@ export interface CallbackTiming {
   phases: Record<string, [start: number, end: number]>;
 }
 
-/** Marks the console's first render, the header and "Signed in as" from outside the product code. */
+/** Marks the first content in #root, the app's header and "Signed in as" from outside the product code. */
 function probe(origin: string) {
   if (window.location.origin !== origin || window.location.pathname.startsWith('/bench/')) return;
   const mark = (name: string) => {
     if (performance.getEntriesByName(name).length === 0) performance.mark(name);
   };
   new MutationObserver(() => {
-    if (document.getElementById('root')?.firstChild) mark('bench:first-render');
-    if (document.querySelector('.app-header')) mark('bench:header');
+    if (document.getElementById('root')?.firstChild) mark('bench:first content in #root');
+    if (document.querySelector('.app-header')) mark('bench:app header (React)');
     if (document.querySelector('.auth-status')?.textContent?.includes('Signed in as')) mark('bench:signed-in');
   }).observe(document, { subtree: true, childList: true, characterData: true });
 }
@@ -44,7 +44,7 @@ function collect(): Record<string, [number, number]> {
   const phases: Record<string, [number, number]> = {};
   const [nav] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
   phases['redirects (pool → callback)'] = [0, nav.fetchStart];
-  phases['HTML'] = [nav.fetchStart, nav.responseEnd];
+  phases.HTML = [nav.fetchStart, nav.responseEnd];
   for (const entry of performance.getEntriesByType('resource') as PerformanceResourceTiming[]) {
     const path = new URL(entry.name).pathname;
     const name = /\/assets\/index-.*\.js$/.test(path)
@@ -56,7 +56,7 @@ function collect(): Record<string, [number, number]> {
           : path;
     phases[name] ??= [entry.startTime, entry.responseEnd];
   }
-  phases['DOMContentLoaded'] = [nav.domContentLoadedEventStart, nav.domContentLoadedEventEnd];
+  phases['DOMContentLoaded (entry script run)'] = [nav.domContentLoadedEventStart, nav.domContentLoadedEventEnd];
   for (const mark of performance.getEntriesByType('mark')) {
     if (mark.name.startsWith('bench:')) phases[mark.name.slice(6)] = [mark.startTime, mark.startTime];
   }
