@@ -5,7 +5,13 @@ import { currentUser } from '../features/auth/auth-state.ts';
 import { t } from '../i18n/index.ts';
 
 // jose and the claim explanations load with this page only.
-const DebuggerPage = lazy(() => import('../features/debugger/debugger-page.tsx'));
+// The page shows once its texts are in the reader's language (the Chinese ones are a chunk of their own).
+const DebuggerPage = lazy(() =>
+  import('../features/debugger/debugger-page.tsx').then(async (page) => {
+    await page.debuggerTextsReady;
+    return page;
+  }),
+);
 
 export function DebuggerRoute() {
   const config = useConfig();

@@ -1,8 +1,8 @@
 import type { claimDocsEn, debuggerEn } from './debugger-en.ts';
-import { translationOf } from './placeholders.ts';
+import type { Translation } from './placeholders.ts';
 
 /** 调试器页面的简体中文文本，仅在中文界面打开调试器时加载。 */
-export const debuggerZh = translationOf<typeof debuggerEn>()({
+const texts = {
   title: '令牌调试器',
   intro:
     '粘贴任意 JWT：解码它、用用户池的公钥校验签名，并查看 AgentKit Runtime（custom_jwt）是否会接受它。除了获取用户池公钥的请求，任何内容都不会离开本浏览器。',
@@ -129,10 +129,12 @@ export const debuggerZh = translationOf<typeof debuggerEn>()({
   checkNbfNotNumber: 'nbf 不是数字',
   checkNbfFuture: '还要 {seconds} 秒后才生效',
   checkNbfOk: '已生效',
-});
+} as const;
+
+export const debuggerZh: Translation<typeof debuggerEn, typeof texts> = texts;
 
 /** 每个标准声明和头部字段一行说明。 */
-export const claimDocsZh = translationOf<typeof claimDocsEn>()({
+const claims = {
   iss: '签发方（Issuer）：签发此令牌的用户池。custom_jwt 要求它与发现文档中的 issuer 一致。',
   sub: '主体（Subject）：用户在用户池中的 ID。参考客户端把它作为 user_id 请求头发送。',
   aud: '受众（Audience）：令牌的接收方；火山引擎用户池在这里放客户端 ID。',
@@ -158,4 +160,6 @@ export const claimDocsZh = translationOf<typeof claimDocsEn>()({
   email_verified: '用户池是否已验证该邮箱。',
   cty: '嵌套令牌的内容类型。',
   x5t: '签名密钥证书的指纹。',
-});
+} as const;
+
+export const claimDocsZh: Translation<typeof claimDocsEn, typeof claims> = claims;

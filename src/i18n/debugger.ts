@@ -13,14 +13,17 @@ const catalogues: Record<Language, () => Promise<DebuggerCatalogue>> = {
 
 let current = english;
 
-// Loaded with the debugger page only, in the language shown; the page waits for it (top-level await), and
-// later switches wait for it before they show.
-await registerCatalogue(async (language) => {
+/**
+ * Settles once the debugger's texts are in the language shown (never rejects: English stays if they cannot
+ * load). The debugger route waits for it before showing the page; later switches wait for them themselves.
+ * (Not a top-level await: that would make the bundler split the first page's shared modules into more chunks.)
+ */
+export const debuggerTextsReady: Promise<void> = registerCatalogue(async (language) => {
   const loaded = await catalogues[language]();
   return () => {
     current = loaded;
   };
-});
+}).catch(() => {});
 
 /** Text of the debugger page. */
 export function td(key: DebuggerKey, params: MessageParams = {}): string {

@@ -1,12 +1,12 @@
 import type { en } from './en.ts';
-import { translationOf } from './placeholders.ts';
+import type { Translation } from './placeholders.ts';
 
 /**
  * 简体中文. Terms as the Volcano Engine console writes them (用户池, 客户端, 智能体, 访问令牌, 回调地址);
  * protocol, claim and setting names (iss, client_id, custom_jwt, PKCE, OAUTH2_ISSUER_URI) stay as they are.
  * Loaded on demand: only browsers that read Chinese fetch it.
  */
-export const zhCN = translationOf<typeof en>()({
+const texts = {
   'app.title': 'Agent Console',
   'app.loading': '正在加载配置…',
 
@@ -223,4 +223,6 @@ export const zhCN = translationOf<typeof en>()({
   'chat.announce.stopped': '已停止。{agent} 只回答了一部分：{text}',
   'chat.announce.failed': '{agent} 出错：{text}',
   'language.label': '语言',
-});
+} as const;
+
+export const zhCN: Translation<typeof en, typeof texts> = texts;

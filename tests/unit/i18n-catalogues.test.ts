@@ -6,7 +6,7 @@ import { claimDocsZh, debuggerZh } from '../../src/i18n/debugger-zh-CN.ts';
 import { en } from '../../src/i18n/en.ts';
 import { chooseLanguage, getLanguage, t } from '../../src/i18n/index.ts';
 import { browserLanguage, storedLanguage } from '../../src/i18n/language.ts';
-import { translationOf } from '../../src/i18n/placeholders.ts';
+import type { Translation } from '../../src/i18n/placeholders.ts';
 import { zhCN } from '../../src/i18n/zh-CN.ts';
 import { formatDuration, formatLocalTime, formatRelative } from '../../src/lib/time.ts';
 
@@ -39,15 +39,22 @@ describe('the catalogues', () => {
 
   it('rejects, at compile time, a translation missing a key or with other placeholders', () => {
     const source = { greeting: 'Hello {name}', bye: 'Bye' } as const;
+    const missing = { greeting: '你好 {name}' } as const;
+    const renamed = { greeting: '你好 {user}', bye: '再见' } as const;
+    const dropped = { greeting: '你好', bye: '再见' } as const;
+    const extra = { greeting: '你好 {name}', bye: '再见', extra: '多余' } as const;
+    const good = { greeting: '{name}，你好', bye: '再见' } as const;
     // @ts-expect-error `bye` is missing
-    translationOf<typeof source>()({ greeting: '你好 {name}' });
+    const withoutKey: Translation<typeof source, typeof missing> = missing;
     // @ts-expect-error `{user}` is not the placeholder `{name}`
-    translationOf<typeof source>()({ greeting: '你好 {user}', bye: '再见' });
+    const otherPlaceholder: Translation<typeof source, typeof renamed> = renamed;
     // @ts-expect-error a placeholder left out
-    translationOf<typeof source>()({ greeting: '你好', bye: '再见' });
+    const noPlaceholder: Translation<typeof source, typeof dropped> = dropped;
     // @ts-expect-error a key the source does not have
-    translationOf<typeof source>()({ greeting: '你好 {name}', bye: '再见', extra: '多余' });
-    expect(translationOf<typeof source>()({ greeting: '{name}，你好', bye: '再见' }).greeting).toBe('{name}，你好');
+    const unknownKey: Translation<typeof source, typeof extra> = extra;
+    const translated: Translation<typeof source, typeof good> = good;
+    expect([withoutKey, otherPlaceholder, noPlaceholder, unknownKey].length).toBe(4);
+    expect(translated.greeting).toBe('{name}，你好');
   });
 });
 

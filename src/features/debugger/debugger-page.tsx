@@ -1,6 +1,9 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { ErrorBoundary } from '../../components/error-boundary.tsx';
 import { td } from '../../i18n/debugger.ts';
+
+export { debuggerTextsReady } from '../../i18n/debugger.ts';
+
 import type { FlowTrace } from '../../lib/flow-trace.ts';
 import { discoveryUrlOf } from '../../lib/http-probe.ts';
 import { decodeToken, normaliseToken } from '../../lib/jwt.ts';
