@@ -72,6 +72,7 @@ describe('a browser that prefers Chinese', () => {
     await page.getByRole('textbox', { name: '消息' }).fill('/help');
     await page.getByRole('button', { name: '发送' }).click();
     await page.getByRole('log').getByText('本地智能体命令').waitFor();
+    await page.getByRole('log').getByRole('button', { name: '复制代码' }).waitFor();
   });
 
   it('switches to English and back without a reload, keeping the draft and the conversation', async () => {
@@ -83,6 +84,9 @@ describe('a browser that prefers Chinese', () => {
     expect(await authStatus(page)).toBe('Signed in as alice');
     expect(await page.getByRole('textbox', { name: 'Message' }).inputValue()).toBe('半句草稿 a draft');
     expect(await page.getByRole('log').getByText('本地智能体命令').count()).toBe(1);
+    // The rendered answer follows too: its code block's copy button is labelled in the new language.
+    await page.getByRole('log').getByRole('button', { name: 'Copy code' }).waitFor();
+    expect(await page.getByRole('log').getByRole('button', { name: '复制代码' }).count()).toBe(0);
     const exp = page.getByRole('table', { name: 'Token claims', exact: true }).locator('tr[data-claim="exp"] td');
     expect(await exp.textContent()).toMatch(/\(in 9 hr 5\d min\)/);
 
@@ -90,6 +94,7 @@ describe('a browser that prefers Chinese', () => {
     await page.getByRole('button', { name: '退出登录' }).waitFor();
     expect(await htmlLang(page)).toBe('zh-CN');
     expect(await page.getByRole('textbox', { name: '消息' }).inputValue()).toBe('半句草稿 a draft');
+    await page.getByRole('log').getByRole('button', { name: '复制代码' }).waitFor();
     expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
   });
 

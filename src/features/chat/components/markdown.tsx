@@ -1,6 +1,7 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { isChunkLoadError } from '../../../components/chunk-load-error.ts';
-import { t } from '../../../i18n/index.ts';
+import { type Language, t } from '../../../i18n/index.ts';
+import { useLanguage } from '../../../i18n/use-language.ts';
 import { BlockSplitter } from '../stream/block-splitter.ts';
 
 type Renderer = typeof import('./render-markdown.ts');
@@ -47,8 +48,18 @@ async function copyCode(event: Event) {
 }
 
 /** One block of an answer, rendered and sanitised once: settled blocks never render again. */
-const MarkdownBlock = memo(function MarkdownBlock({ source, render }: { source: string; render: (text: string) => string }) {
-  const html = useMemo(() => render(source), [render, source]);
+const MarkdownBlock = memo(function MarkdownBlock({
+  source,
+  render,
+  language,
+}: {
+  source: string;
+  render: (text: string) => string;
+  /** Rendered again (once) when the user switches language: image labels and copy buttons are words too. */
+  language: Language;
+}) {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: language changes what render() writes (t() inside)
+  const html = useMemo(() => render(source), [render, source, language]);
   const block = useRef<HTMLDivElement>(null);
   useEffect(() => {
     // Runs again when the tail's HTML changes: its new code blocks get their buttons too.
@@ -76,6 +87,7 @@ function useRenderer(): { renderer?: Renderer; failure?: unknown } {
  */
 export const Markdown = memo(function Markdown({ text }: { text: string }) {
   const { renderer, failure } = useRenderer();
+  const language = useLanguage();
   const splitter = useRef<BlockSplitter | undefined>(undefined);
   const container = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -108,12 +120,12 @@ export const Markdown = memo(function Markdown({ text }: { text: string }) {
       {settled.map((source, index) => (
         // Settled blocks never change or move: their index is a stable key.
         // biome-ignore lint/suspicious/noArrayIndexKey: see above
-        <MarkdownBlock key={index} source={source} render={renderer.renderMarkdown} />
+        <MarkdownBlock key={index} source={source} render={renderer.renderMarkdown} language={language} />
       ))}
       {tail.length > MAX_RENDERED_TAIL_CHARS ? (
         <div className="markdown-block plain">{tail}</div>
       ) : (
-        tail && <MarkdownBlock key="tail" source={tail} render={renderer.renderMarkdown} />
+        tail && <MarkdownBlock key="tail" source={tail} render={renderer.renderMarkdown} language={language} />
       )}
     </div>
   );
