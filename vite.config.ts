@@ -48,6 +48,8 @@ export default defineConfig(({ command, mode, isPreview }) => {
             testTimeout: 60_000,
             hookTimeout: 180_000,
             fileParallelism: false,
+            // A real browser against real servers on 2 shared cores: a silent restore alone may take 4 s.
+            expect: { poll: { timeout: 15_000, interval: 100 } },
           },
         },
       ],

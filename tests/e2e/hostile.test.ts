@@ -230,10 +230,11 @@ describe('hostile answers in the console', () => {
     expect(await answerWhenSettled(page)).toContain('The end of the imitation.');
     const answer = lastAnswer(page);
     expect(
-      await answer.locator('.markdown *').evaluateAll((elements) => [...new Set(elements.map((element) => element.localName))]),
+      // Inside the console's own block wrappers, only what the agent wrote survives.
+      await answer.locator('.markdown-block *').evaluateAll((elements) => [...new Set(elements.map((element) => element.localName))]),
     ).toEqual(['h1', 'p', 'a']);
     expect(await answer.getByRole('button').count()).toBe(0);
-    expect(await answer.locator('.markdown [class]').count()).toBe(0);
+    expect(await answer.locator('.markdown-block [class]').count()).toBe(0);
     expect(await answer.textContent()).toContain('Your session expired. Enter your password below.');
     const links = await answer
       .locator('a')

@@ -63,8 +63,11 @@ export function useChat(options: {
   const lastSaved = useRef<Conversation | undefined>(undefined);
   useEffect(() => {
     const settled = { ...conversation, messages: conversation.messages.filter((message) => !isStreaming(message)) };
-    if (lastSaved.current && sameSettled(lastSaved.current, settled)) return;
+    const previous = lastSaved.current;
+    if (previous && sameSettled(previous, settled)) return;
     lastSaved.current = settled;
+    // Another session or owner replaces the saved copy at once: the previous user's words must not linger.
+    if (!previous || previous.sessionId !== settled.sessionId || previous.owner !== settled.owner) return saveConversation(settled);
     return whenIdle(() => saveConversation(settled));
   }, [conversation]);
   useEffect(() => {

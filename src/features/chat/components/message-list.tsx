@@ -21,14 +21,22 @@ export function MessageList({
 }) {
   const log = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
+  /** Where the log last put its own scroll position; only the user moves it up from there. */
+  const followedTo = useRef(0);
   const announcement = useAnswerAnnouncement(messages, agentName, log);
   useLayoutEffect(() => {
     const element = log.current;
-    if (element && stick.current && messages.length > 0) element.scrollTop = element.scrollHeight;
+    if (!element || !stick.current || messages.length === 0) return;
+    element.scrollTop = element.scrollHeight;
+    followedTo.current = element.scrollTop;
   }, [messages]);
+  // Messages off screen are sized lazily (content-visibility), so the height can change under a scroll the log
+  // made itself: the user has scrolled up only when the position moved up from where the log put it.
   const onScroll = () => {
     const element = log.current;
-    if (element) stick.current = element.scrollHeight - element.scrollTop - element.clientHeight < STICKY_DISTANCE_PX;
+    if (!element) return;
+    if (element.scrollHeight - element.scrollTop - element.clientHeight < STICKY_DISTANCE_PX) stick.current = true;
+    else if (element.scrollTop < followedTo.current - STICKY_DISTANCE_PX) stick.current = false;
   };
   // role="log" is aria-live="polite" by default, which would read every streamed delta: the log is kept quiet
   // and the status below says each finished answer once. tabIndex: the log scrolls, so keyboards must reach it.
