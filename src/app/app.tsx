@@ -1,10 +1,12 @@
-import { Suspense, use } from 'react';
+import { lazy, Suspense, use } from 'react';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { ConfigContext } from '../config/config-context.ts';
 import type { LoadedConfig } from '../config/load-config.ts';
-import { SetupScreen } from '../config/setup-screen.tsx';
 import { languageReady, t } from '../i18n/index.ts';
 import { AppShell } from './app-shell.tsx';
+
+// Only a console whose configuration is wrong needs it.
+const SetupScreen = lazy(() => import('../config/setup-screen.tsx').then((module) => ({ default: module.SetupScreen })));
 
 function ConfiguredApp({ load }: { load: Promise<LoadedConfig> }) {
   const { result, warnings } = use(load);

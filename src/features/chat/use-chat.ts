@@ -1,6 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { useCallback, useEffect, useReducer, useRef } from 'react';
-import { type AgentAuth, invokeAgent } from './api/agent-client.ts';
+import { isChunkLoadError } from '../../components/chunk-load-error.ts';
+import { t } from '../../i18n/index.ts';
+import type { AgentAuth } from './api/agent-client.ts';
 import { AgentCallError, type AgentFailure } from './api/agent-failure.ts';
 import type { CallLog } from './api/call-log.ts';
 import { loadConversation, saveConversation } from './chat-storage.ts';
@@ -26,6 +28,9 @@ function whenIdle(task: () => void): () => void {
   const timer = setTimeout(task, 50);
   return () => clearTimeout(timer);
 }
+
+/** The HTTP and SSE code loads with the first message (or when the browser is idle), not with the first page. */
+const loadAgentClient = () => import('./api/agent-client.ts');
 
 interface SendVariables {
   prompt: string;
@@ -115,12 +120,16 @@ export function useChat(options: {
     [flush],
   );
 
+  // Fetched once the first screen is up, so the first message does not wait for it.
+  useEffect(() => whenIdle(() => void loadAgentClient().catch(() => undefined)), []);
+
   const mutation = useMutation({
     mutationKey: agentMutationKey,
     // Offline, TanStack Query would pause the call silently; the HTTP module reports "offline" itself.
     networkMode: 'always',
     mutationFn: async ({ prompt, agentId, signal }: SendVariables) => {
       const { endpoint, auth, log } = latest.current;
+      const { invokeAgent } = await loadAgentClient();
       try {
         for await (const chunk of invokeAgent({ endpoint, prompt, sessionId: conversation.sessionId, auth, log, signal })) {
           log.observe(chunk); // notes a wait for the user's consent in the call log
@@ -133,8 +142,9 @@ export function useChat(options: {
     onSuccess: (_, { agentId }) => dispatch({ type: 'finished', id: agentId }),
     onError: (error, { agentId, prompt, signal }) => {
       if (signal.aborted && !(error instanceof AgentCallError)) return dispatch({ type: 'stopped', id: agentId });
-      const failure: AgentFailure =
-        error instanceof AgentCallError
+      const failure: AgentFailure = isChunkLoadError(error)
+        ? { kind: 'stream', message: 'boundary.newVersion', params: { part: t('boundary.part.chat') } }
+        : error instanceof AgentCallError
           ? error.failure
           : {
               kind: 'stream',
