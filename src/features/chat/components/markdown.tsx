@@ -2,6 +2,7 @@ import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { isChunkLoadError } from '../../../components/chunk-load-error.ts';
 import { type Language, t } from '../../../i18n/index.ts';
 import { useLanguage } from '../../../i18n/use-language.ts';
+import { copyToClipboard } from '../../../lib/use-copy.ts';
 import { BlockSplitter } from '../stream/block-splitter.ts';
 
 type Renderer = typeof import('./render-markdown.ts');
@@ -27,21 +28,11 @@ function addCopyButtons(container: HTMLElement) {
   }
 }
 
-/** Clipboard access is refused without permission or focus, and missing outside secure contexts: say so. */
-async function writeClipboard(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 async function copyCode(event: Event) {
   const button = (event.target as HTMLElement).closest('button.copy-code');
   const code = button?.nextElementSibling?.textContent;
   if (!button || code == null) return;
-  button.textContent = t((await writeClipboard(code)) ? 'chat.copied' : 'chat.copyFailed');
+  button.textContent = t((await copyToClipboard(code)) ? 'chat.copied' : 'chat.copyFailed');
   setTimeout(() => {
     button.textContent = t('chat.copyCode');
   }, 2000);
