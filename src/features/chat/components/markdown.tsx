@@ -19,7 +19,11 @@ const MAX_RENDERED_TAIL_CHARS = 16_000;
 
 function addCopyButtons(container: HTMLElement) {
   for (const pre of container.querySelectorAll('pre')) {
-    if (pre.previousElementSibling?.classList.contains('copy-code')) continue;
+    const existing = pre.previousElementSibling;
+    if (existing?.classList.contains('copy-code')) {
+      existing.textContent = t('chat.copyCode'); // in the language now shown
+      continue;
+    }
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'copy-code quiet';
@@ -52,10 +56,11 @@ const MarkdownBlock = memo(function MarkdownBlock({
   // biome-ignore lint/correctness/useExhaustiveDependencies: language changes what render() writes (t() inside)
   const html = useMemo(() => render(source), [render, source, language]);
   const block = useRef<HTMLDivElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a language switch relabels the buttons
   useEffect(() => {
     // Runs again when the tail's HTML changes: its new code blocks get their buttons too.
     if (html && block.current) addCopyButtons(block.current);
-  }, [html]);
+  }, [html, language]);
   // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised by DOMPurify in render-markdown.ts
   return <div className="markdown-block" ref={block} dangerouslySetInnerHTML={{ __html: html }} />;
 });
