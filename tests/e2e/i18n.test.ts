@@ -110,6 +110,11 @@ describe('a browser that prefers Chinese', () => {
       await page.getByRole('table', { name: '声明', exact: true }).locator('tr', { hasText: 'client_id' }).first().textContent(),
     ).toContain('custom_jwt 会对照 runtime_jwt_allowed_clients 检查它');
     expect(scripts.filter((url) => /debugger-zh-CN/.test(url))).toHaveLength(1);
+    // The sign-in flow, redaction notes included, is worded in Chinese too; protocol names stay as they are.
+    const flow = (await page.getByRole('region', { name: '登录流程' }).textContent()) ?? '';
+    expect(flow).toMatch(/code.{4}…（\d+ 个字符，已隐去）/);
+    expect(flow).toContain('令牌响应（authorization_code + PKCE）');
+    expect(flow).not.toContain('redacted');
 
     await page.getByRole('combobox', { name: '语言' }).selectOption({ label: 'English' });
     await page.getByRole('heading', { name: 'Token debugger' }).waitFor();

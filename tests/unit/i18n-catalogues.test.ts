@@ -20,7 +20,7 @@ const CATALOGUES = [
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 
 /** Values that are names, not words, and read the same in Chinese. */
-const SAME_IN_CHINESE = new Set(['app.title', 'calls.json', 'token.id', 'discoveryLabel', 'yaml']);
+const SAME_IN_CHINESE = new Set(['app.title', 'calls.json', 'token.id', 'discoveryLabel', 'yaml', 'viaCode']);
 const HAN = /\p{Script=Han}/u;
 
 describe('the catalogues', () => {

@@ -165,7 +165,7 @@ export class AuthController {
       if (user) {
         void this.recordDiscovery();
         this.trace.record({ kind: 'renewal', at: Date.now(), method: 'iframe', outcome: 'ok', detail: 'start-up restore (prompt=none)' });
-        traceTokens(this.trace, user, 'prompt=none at start-up');
+        traceTokens(this.trace, user, 'startup');
         return this.accept(user);
       }
     } catch {
@@ -232,7 +232,7 @@ export class AuthController {
     }
     // Replace the callback entry: code and state leave the address bar and the history.
     leaveCallback(String((user.state as { returnTo?: string } | undefined)?.returnTo ?? '/'));
-    traceTokens(this.trace, user, 'authorization_code + PKCE');
+    traceTokens(this.trace, user, 'code');
     void this.recordDiscovery();
     this.accept(user);
   }
@@ -316,7 +316,7 @@ export class AuthController {
       if (!user) throw new Error('the pool returned no user');
       this.failedRenewals = 0;
       this.trace.record({ kind: 'renewal', at: Date.now(), method, outcome: 'ok' });
-      traceTokens(this.trace, user, method === 'refresh_token' ? 'refresh_token grant' : 'prompt=none iframe');
+      traceTokens(this.trace, user, method);
       this.accept(user);
       return user;
     } catch (error) {

@@ -1,5 +1,5 @@
 import type { OidcMetadata, User } from 'oidc-client-ts';
-import { type FlowTrace, redact } from '../../lib/flow-trace.ts';
+import { type FlowTrace, type FlowValue, redact, type TokensVia } from '../../lib/flow-trace.ts';
 import { base64UrlEncode, claimsOf } from '../../lib/jwt.ts';
 
 async function sha256Base64Url(text: string): Promise<string> {
@@ -20,7 +20,7 @@ interface StoredSigninState {
  * The authorize request as it was sent, rebuilt from the sign-in state saved before the redirect:
  * the code_challenge is derived again from the verifier, and the verifier itself is never shown.
  */
-export async function authorizeParams(stored: string | null): Promise<Record<string, string> | undefined> {
+export async function authorizeParams(stored: string | null): Promise<Record<string, FlowValue> | undefined> {
   if (!stored) return undefined;
   let state: StoredSigninState;
   try {
@@ -49,13 +49,13 @@ export async function traceCallback(trace: FlowTrace, url: URL, storedState: str
     kind: 'callback',
     at: Date.now(),
     stateMatched: storedState !== null,
-    code: code ? redact(code) : '(none)',
+    code: code ? redact(code) : undefined,
     iss: url.searchParams.get('iss') ?? undefined,
     error: url.searchParams.get('error') ?? undefined,
   });
 }
 
-export function traceTokens(trace: FlowTrace, user: User, via: string) {
+export function traceTokens(trace: FlowTrace, user: User, via: TokensVia) {
   const claims = claimsOf(user.access_token);
   const iat = claims?.iat;
   trace.record({
@@ -66,9 +66,9 @@ export function traceTokens(trace: FlowTrace, user: User, via: string) {
     expiresIn: user.expires_in,
     scope: user.scope,
     received: [
-      `access_token: ${claims ? 'JWT' : 'opaque'}, ${redact(user.access_token)}`,
-      ...(user.id_token ? [`id_token: JWT, ${redact(user.id_token)}`] : []),
-      ...(user.refresh_token ? [`refresh_token: ${redact(user.refresh_token)}`] : []),
+      { name: 'access_token', format: claims ? 'jwt' : 'opaque', value: redact(user.access_token) },
+      ...(user.id_token ? [{ name: 'id_token', format: 'jwt', value: redact(user.id_token) } as const] : []),
+      ...(user.refresh_token ? [{ name: 'refresh_token', value: redact(user.refresh_token) } as const] : []),
     ],
     // The pool's clock at issue (iat) against ours at receipt: the skew, to within the network delay.
     // (The pool's Date header would be exact, but browsers hide it from cross-origin reads.)

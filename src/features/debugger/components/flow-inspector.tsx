@@ -1,9 +1,28 @@
 import { useSyncExternalStore } from 'react';
 import { td } from '../../../i18n/debugger.ts';
-import type { FlowEntry, FlowTrace } from '../../../lib/flow-trace.ts';
+import type { FlowEntry, FlowTrace, FlowValue, ReceivedToken, Redacted, TokensVia } from '../../../lib/flow-trace.ts';
 import { formatTimeOfDay } from '../../../lib/time.ts';
 
-function Pairs({ values }: { values: Record<string, string | number | undefined> }) {
+const VIA = { startup: 'viaStartup', code: 'viaCode', refresh_token: 'viaRefresh', iframe: 'viaIframe' } as const satisfies Record<
+  TokensVia,
+  string
+>;
+
+function redactedText(value: Redacted): string {
+  return td('redacted', { start: value.start, length: value.length });
+}
+
+function shown(value: FlowValue | number): string {
+  return typeof value === 'object' ? redactedText(value) : String(value);
+}
+
+function receivedText(token: ReceivedToken): string {
+  const value = redactedText(token.value);
+  if (token.format === undefined) return value;
+  return td(token.format === 'jwt' ? 'receivedJwt' : 'receivedOpaque', { value });
+}
+
+function Pairs({ values }: { values: Record<string, FlowValue | number | undefined> }) {
   return (
     <dl className="pairs">
       {Object.entries(values)
@@ -11,7 +30,7 @@ function Pairs({ values }: { values: Record<string, string | number | undefined>
         .map(([name, value]) => (
           <div key={name}>
             <dt>{name}</dt>
-            <dd>{String(value)}</dd>
+            <dd>{value === undefined ? '' : shown(value)}</dd>
           </div>
         ))}
     </dl>
@@ -42,7 +61,7 @@ function Entry({ item }: { item: FlowEntry }) {
           <Pairs
             values={{
               state: item.stateMatched ? td('stateMatched') : td('stateUnmatched'),
-              code: item.code,
+              code: item.code ?? td('none'),
               iss: item.iss,
               error: item.error,
             }}
@@ -52,13 +71,13 @@ function Entry({ item }: { item: FlowEntry }) {
     case 'tokens':
       return (
         <li>
-          <strong>{td('flowTokens', { via: item.via })}</strong> <span className="meta">{time}</span>
+          <strong>{td('flowTokens', { via: td(VIA[item.via]) })}</strong> <span className="meta">{time}</span>
           <Pairs
             values={{
               token_type: item.tokenType,
               expires_in: item.expiresIn,
               scope: item.scope,
-              ...Object.fromEntries(item.received.map((line, index) => [td('flowToken', { number: index + 1 }), line])),
+              ...Object.fromEntries(item.received.map((token) => [token.name, receivedText(token)])),
               [td('flowClock')]: item.clockOffsetSeconds === undefined ? undefined : td('clockOffset', { offset: item.clockOffsetSeconds }),
             }}
           />
