@@ -256,6 +256,8 @@ describe('calls that fail or need a renewal', () => {
     await page.goto(`${stack.short.consoleUrl}/`);
     await signIn(page, stack.short.consoleUrl);
     await expect.poll(() => authStatus(page)).toBe('Signed in as alice');
+    // The token panel loads beside the header; React reveals it on a timer, so let it show before the clock stops.
+    await page.getByRole('button', { name: 'Reveal token' }).waitFor();
     // Freeze the page's clock: no scheduled renewal runs, so the token in memory really expires.
     await page.clock.pauseAt(Date.now() + 1000);
     await page.getByRole('button', { name: 'Reveal token' }).click();

@@ -16,6 +16,8 @@ export const loadRenderer = () =>
 
 /** An open tail longer than this shows as plain text until it settles: a frame never re-renders much markdown. */
 const MAX_RENDERED_TAIL_CHARS = 16_000;
+/** Settled blocks rendered (parsed, sanitised, laid out) in one frame at most: a few milliseconds of work. */
+const MAX_BLOCKS_PER_FRAME = 24;
 
 function addCopyButtons(container: HTMLElement) {
   for (const pre of container.querySelectorAll('pre')) {
@@ -86,6 +88,17 @@ export const Markdown = memo(function Markdown({ text }: { text: string }) {
   const language = useLanguage();
   const splitter = useRef<BlockSplitter | undefined>(undefined);
   const container = useRef<HTMLDivElement>(null);
+  // How many settled blocks are rendered: a burst (a whole answer at once, a restored conversation) is
+  // rendered MAX_BLOCKS_PER_FRAME blocks a frame, the rest shown as plain text meanwhile.
+  const [rendered, setRendered] = useState(0);
+  if (renderer) splitter.current ??= new BlockSplitter(renderer.lexBlocks);
+  const { settled, tail } = splitter.current?.update(text) ?? { settled: [], tail: text };
+  const visible = Math.min(settled.length, rendered + MAX_BLOCKS_PER_FRAME);
+  useEffect(() => {
+    if (visible === rendered) return;
+    const frame = requestAnimationFrame(() => setRendered(visible));
+    return () => cancelAnimationFrame(frame);
+  }, [visible, rendered]);
   useEffect(() => {
     // One delegated listener for the copy buttons added to the sanitised HTML.
     const element = container.current;
@@ -109,17 +122,16 @@ export const Markdown = memo(function Markdown({ text }: { text: string }) {
       </div>
     );
   }
-  splitter.current ??= new BlockSplitter(renderer.lexBlocks);
-  const { settled, tail } = splitter.current.update(text);
+  const catchingUp = visible < settled.length;
   return (
     <div className="markdown" ref={container}>
-      {settled.map((source, index) => (
+      {settled.slice(0, visible).map((source, index) => (
         // Settled blocks never change or move: their index is a stable key.
         // biome-ignore lint/suspicious/noArrayIndexKey: see above
         <MarkdownBlock key={index} source={source} render={renderer.renderMarkdown} language={language} />
       ))}
-      {tail.length > MAX_RENDERED_TAIL_CHARS ? (
-        <div className="markdown-block plain">{tail}</div>
+      {catchingUp || tail.length > MAX_RENDERED_TAIL_CHARS ? (
+        <div className="markdown-block plain">{catchingUp ? settled.slice(visible).join('') + tail : tail}</div>
       ) : (
         tail && <MarkdownBlock key="tail" source={tail} render={renderer.renderMarkdown} language={language} />
       )}
