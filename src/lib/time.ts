@@ -11,8 +11,25 @@ export function dateOfClaim(value: unknown): Date | undefined {
 
 type Unit = 'day' | 'hour' | 'minute' | 'second';
 
+/** Building an Intl formatter costs far more than using one: each is made once per language and options. */
+const formatters = new Map<string, unknown>();
+function formatter<T>(kind: string, options: object, make: (language: string) => T): T {
+  const key = `${kind}|${getLanguage()}|${JSON.stringify(options)}`;
+  let made = formatters.get(key) as T | undefined;
+  if (made === undefined) {
+    made = make(getLanguage());
+    formatters.set(key, made);
+  }
+  return made;
+}
+
+/** Numbers written the active language's way (never the browser's locale when the reader chose another). */
+export function formatNumber(value: number, options: Intl.NumberFormatOptions = {}): string {
+  return formatter('number', options, (language) => new Intl.NumberFormat(language, options)).format(value);
+}
+
 function amount(value: number, unit: Unit): string {
-  return new Intl.NumberFormat(getLanguage(), { style: 'unit', unit, unitDisplay: 'short' }).format(value);
+  return formatNumber(value, { style: 'unit', unit, unitDisplay: 'short' });
 }
 
 /** A span in its two largest units, "9 hr 59 min" / "9小时59分钟", as Intl writes it in the active language. */
@@ -23,7 +40,7 @@ export function formatDuration(totalSeconds: number): string {
   const minutes = Math.floor((seconds % 3600) / 60);
   const rest = seconds % 60;
   const pair = (first: string, second: string) =>
-    new Intl.ListFormat(getLanguage(), { type: 'unit', style: 'narrow' }).format([first, second]);
+    formatter('list', {}, (language) => new Intl.ListFormat(language, { type: 'unit', style: 'narrow' })).format([first, second]);
   if (days > 0) return pair(amount(days, 'day'), amount(hours, 'hour'));
   if (hours > 0) return pair(amount(hours, 'hour'), amount(minutes, 'minute'));
   if (minutes > 0) return pair(amount(minutes, 'minute'), amount(rest, 'second'));
@@ -33,7 +50,9 @@ export function formatDuration(totalSeconds: number): string {
 /** "in 9 hr 59 min" / "9小时59分钟后"; Intl.RelativeTimeFormat takes one unit only, so the sentence comes from the catalogue. */
 export function formatRelative(epochSeconds: number, nowMs: number): string {
   const delta = epochSeconds - nowMs / 1000;
-  if (Math.abs(delta) < 1) return new Intl.RelativeTimeFormat(getLanguage(), { numeric: 'auto' }).format(0, 'second');
+  if (Math.abs(delta) < 1) {
+    return formatter('relative', {}, (language) => new Intl.RelativeTimeFormat(language, { numeric: 'auto' })).format(0, 'second');
+  }
   return delta > 0 ? t('time.in', { span: formatDuration(delta) }) : t('time.ago', { span: formatDuration(delta) });
 }
 
@@ -41,10 +60,12 @@ export function formatRelative(epochSeconds: number, nowMs: number): string {
 export function formatLocalTime(epochSeconds: number): string {
   const date = dateOfClaim(epochSeconds);
   if (!date) return t('token.invalidTime');
-  return new Intl.DateTimeFormat(getLanguage(), { dateStyle: 'medium', timeStyle: 'medium', hourCycle: 'h23' }).format(date);
+  const options = { dateStyle: 'medium', timeStyle: 'medium', hourCycle: 'h23' } as const;
+  return formatter('date', options, (language) => new Intl.DateTimeFormat(language, options)).format(date);
 }
 
 /** A time of day, for the call log and the sign-in flow ("14:05:09"). */
 export function formatTimeOfDay(epochMs: number): string {
-  return new Intl.DateTimeFormat(getLanguage(), { timeStyle: 'medium', hourCycle: 'h23' }).format(epochMs);
+  const options = { timeStyle: 'medium', hourCycle: 'h23' } as const;
+  return formatter('date', options, (language) => new Intl.DateTimeFormat(language, options)).format(epochMs);
 }

@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { t } from '../../../i18n/index.ts';
-import { formatTimeOfDay } from '../../../lib/time.ts';
+import { formatNumber, formatTimeOfDay } from '../../../lib/time.ts';
 import type { CallLog, CallRecord } from '../api/call-log.ts';
 import './call-log-panel.css';
 
@@ -13,7 +13,7 @@ function statusText(record: CallRecord): string {
 function authorizationText({ authorization }: CallRecord): string {
   if (!authorization) return '';
   if (authorization.waitedMs === undefined) return t('calls.authWaiting');
-  const seconds = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 }).format(authorization.waitedMs / 1000);
+  const seconds = formatNumber(authorization.waitedMs / 1000, { maximumFractionDigits: 1 });
   return t(authorization.authorized ? 'calls.authWaited' : 'calls.authWaitedNotGiven', { seconds });
 }
 
