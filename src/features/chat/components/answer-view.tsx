@@ -1,8 +1,11 @@
+import { lazy, Suspense } from 'react';
 import { t } from '../../../i18n/index.ts';
 import type { AnswerStatus } from '../conversation.ts';
 import type { AnswerPart } from '../stream/answer.ts';
-import { AuthorizationCard } from './authorization-card.tsx';
 import { Markdown } from './markdown.tsx';
+
+// Only answers that ask for the user's consent to a third party need it.
+const AuthorizationCard = lazy(() => import('./authorization-card.tsx').then((module) => ({ default: module.AuthorizationCard })));
 
 function compact(value: unknown): string {
   const text = JSON.stringify(value);
@@ -35,7 +38,11 @@ export function AnswerParts({ parts, status = 'done' }: { parts: AnswerPart[]; s
           );
         }
         if (part.kind === 'authorization')
-          return <AuthorizationCard key={key} request={part.request} authorized={part.authorized} status={status} />;
+          return (
+            <Suspense key={key} fallback={null}>
+              <AuthorizationCard request={part.request} authorized={part.authorized} status={status} />
+            </Suspense>
+          );
         if (part.kind === 'tool-call') return <ToolLine key={key} label={t('chat.toolCall', { name: part.name })} value={part.args} />;
         return <ToolLine key={key} label={t('chat.toolResult', { name: part.name })} value={part.response} />;
       })}
