@@ -1,9 +1,10 @@
 import type { Page } from 'playwright-core';
-import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations } from '../support/axe.ts';
 import { chromiumForFile } from '../support/chromium.ts';
 import { resetConfigJson, setConfigJson } from '../support/config-json.ts';
-import { signIn } from '../support/console-page.ts';
+import { answerWhenSettled, lastAnswer, send, signIn } from '../support/console-page.ts';
+import { type OwnSite, startOwnSite } from '../support/own-site.ts';
 
 const stack = inject('stack');
 const browser = chromiumForFile(stack.chromePath);
@@ -12,20 +13,8 @@ afterEach(() => {
   resetConfigJson(stack.distDir);
 });
 
-const messageBox = (page: Page) => page.getByRole('textbox', { name: 'Message' });
-const lastAnswer = (page: Page) => page.getByRole('log').locator('article.message.agent').last();
 /** The polite status beside the log that says each finished answer. */
 const announcer = (page: Page) => page.locator('[role="log"] + [role="status"]');
-
-async function send(page: Page, prompt: string) {
-  await messageBox(page).fill(prompt);
-  await messageBox(page).press('Enter');
-}
-
-async function settled(page: Page) {
-  await expect.poll(() => lastAnswer(page).getAttribute('aria-busy'), { timeout: 30_000 }).toBe('false');
-  await expect.poll(() => lastAnswer(page).locator('.markdown.plain').count()).toBe(0);
-}
 
 const LANGUAGES = ['en', 'zh-CN'] as const;
 
@@ -79,20 +68,24 @@ describe('axe finds no WCAG 2.1 A/AA violation, light and dark, English and Chin
 
   describe('signed in', () => {
     let page: Page;
+    // A pool and agent of its own: the stack's agent may remember a /docs consent given by another test file.
+    let site: OwnSite;
     beforeAll(async () => {
+      site = await startOwnSite(stack);
       page = await (await browser.newContext()).newPage();
-      await page.goto(`${stack.consoleUrl}/`);
-      await signIn(page, stack.consoleUrl);
+      await page.goto(`${site.consoleUrl}/`);
+      await signIn(page, site.consoleUrl);
       await page.locator('.auth-status', { hasText: 'Signed in as alice' }).waitFor();
     });
+    afterAll(() => site.close());
 
     it('with a streamed answer and a tool call, and with a failed answer', async () => {
       await send(page, '/weather Shanghai');
-      await settled(page);
+      await answerWhenSettled(page);
       expect(await lastAnswer(page).locator('details.tool-line').count()).toBe(2);
       await expectAccessibleEverywhere(page);
       await send(page, '/fail');
-      await settled(page);
+      await answerWhenSettled(page);
       expect(await lastAnswer(page).getAttribute('data-status')).toBe('error');
       await expectAccessibleEverywhere(page);
     });
@@ -172,13 +165,13 @@ describe('screen readers and motion', () => {
       }).observe(status, { childList: true, characterData: true, subtree: true });
     });
     await send(page, '/stream a progressive answer');
-    await settled(page);
+    await answerWhenSettled(page);
     await expect.poll(() => page.evaluate(() => (window as unknown as { heard: string[] }).heard.length)).toBe(1);
     const heard = await page.evaluate(() => (window as unknown as { heard: string[] }).heard);
     expect(heard[0]).toMatch(/^Test Agent answered: .*You said: “a progressive answer”/);
 
     await send(page, '/fail');
-    await settled(page);
+    await answerWhenSettled(page);
     await expect.poll(() => announcer(page).textContent()).toMatch(/^Test Agent failed: The agent failed \(500 RuntimeError\)/);
   });
 

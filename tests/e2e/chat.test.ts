@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { chromiumForFile } from '../support/chromium.ts';
 import { resetConfigJson, setConfigJson } from '../support/config-json.ts';
-import { authStatus, signIn } from '../support/console-page.ts';
+import { answerWhenSettled, authStatus, lastAnswer, messageBox, send, signIn } from '../support/console-page.ts';
 import { freePort } from '../support/processes.ts';
 import { startStrictAgent } from '../support/stack-helpers.ts';
 
@@ -12,21 +12,6 @@ const browser = chromiumForFile(stack.chromePath);
 afterEach(() => {
   resetConfigJson(stack.distDir);
 });
-
-const messageBox = (page: Page) => page.getByRole('textbox', { name: 'Message' });
-const lastAnswer = (page: Page) => page.getByRole('log').locator('article.message.agent').last();
-
-async function send(page: Page, prompt: string) {
-  await messageBox(page).fill(prompt);
-  await messageBox(page).press('Enter');
-}
-
-async function answerWhenSettled(page: Page) {
-  await expect.poll(() => lastAnswer(page).getAttribute('aria-busy'), { timeout: 30_000 }).toBe('false');
-  // Markdown shows as plain text until its lazily loaded renderer arrives.
-  await expect.poll(() => lastAnswer(page).locator('.markdown.plain').count()).toBe(0);
-  return (await lastAnswer(page).textContent()) ?? '';
-}
 
 async function newPage(context?: BrowserContext) {
   const page = await (context ?? (await browser.newContext())).newPage();

@@ -3,25 +3,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import { createAgentServer } from '../../dev/agent/create-agent-server.ts';
 import { chromiumForFile } from '../support/chromium.ts';
 import { resetConfigJson, setConfigJson } from '../support/config-json.ts';
-import { signIn } from '../support/console-page.ts';
+import { answerWhenSettled, lastAnswer, messageBox, send, signIn } from '../support/console-page.ts';
 import { type Loopback, startRecorder, startRendererPage } from './hostile-servers.ts';
 
 const stack = inject('stack');
 const browser = chromiumForFile(stack.chromePath);
-
-const messageBox = (page: Page) => page.getByRole('textbox', { name: 'Message' });
-const lastAnswer = (page: Page) => page.getByRole('log').locator('article.message.agent').last();
-
-async function send(page: Page, prompt: string) {
-  await messageBox(page).fill(prompt);
-  await messageBox(page).press('Enter');
-}
-
-async function answerWhenSettled(page: Page, timeout = 30_000) {
-  await expect.poll(() => lastAnswer(page).getAttribute('aria-busy'), { timeout }).toBe('false');
-  await expect.poll(() => lastAnswer(page).locator('.markdown.plain').count()).toBe(0);
-  return (await lastAnswer(page).textContent()) ?? '';
-}
 
 /** Requests the page itself started towards `origin`, and CSP violations it reported: both must stay empty. */
 function watchOutgoing(page: Page, origin: string) {

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { chromiumForFile } from '../support/chromium.ts';
+import { lastAnswer } from '../support/console-page.ts';
 
 const stack = inject('stack');
 const browser = chromiumForFile(stack.chromePath);
@@ -29,8 +30,6 @@ async function tabTo(page: Page, name: string, direction: 'forward' | 'backward'
   }
   throw new Error(`"${name}" is not reachable with ${key}`);
 }
-
-const lastAnswer = (page: Page) => page.getByRole('log').locator('article.message.agent').last();
 
 describe('the keyboard alone', () => {
   it('signs in, sends, stops, copies code, uses the debugger, copies the YAML and signs out', async () => {

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { chromiumForFile } from '../support/chromium.ts';
-import { signIn } from '../support/console-page.ts';
+import { lastAnswer, send, signIn } from '../support/console-page.ts';
 import { type OwnSite, startOwnSite } from '../support/own-site.ts';
 
 const stack = inject('stack');
@@ -9,15 +9,8 @@ const browser = chromiumForFile(stack.chromePath);
 const BOB = { username: 'bob', password: 'bob-password' };
 const agentHost = new URL(stack.agentUrl).host;
 
-const lastAnswer = (page: Page) => page.getByRole('log').locator('article.message.agent').last();
 const card = (page: Page) => lastAnswer(page).getByRole('region', { name: /^Authorization request/ });
 const cardStatus = (page: Page) => card(page).getByRole('status');
-
-async function send(page: Page, prompt: string) {
-  const box = page.getByRole('textbox', { name: 'Message' });
-  await box.fill(prompt);
-  await box.press('Enter');
-}
 
 async function settled(page: Page, timeout = 30_000) {
   await expect.poll(() => lastAnswer(page).getAttribute('aria-busy'), { timeout }).toBe('false');

@@ -1,7 +1,7 @@
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { chromiumForFile } from '../support/chromium.ts';
-import { authStatus, signIn } from '../support/console-page.ts';
+import { authStatus, lastAnswer, messageBox, signIn } from '../support/console-page.ts';
 import { type OwnSite, startOwnSite } from '../support/own-site.ts';
 
 const stack = inject('stack');
@@ -13,8 +13,6 @@ const isTokenPost = (request: Request) => request.url().endsWith('/oauth/token')
 const isRefresh = (request: Request) => isTokenPost(request) && (request.postData() ?? '').includes('grant_type=refresh_token');
 const isRevocation = (request: Request) => request.url().endsWith('/oauth/revoke');
 const sessionLabel = (page: Page) => page.locator('.chat-header .meta').textContent();
-const messageBox = (page: Page) => page.getByRole('textbox', { name: 'Message' });
-const lastAnswer = (page: Page) => page.getByRole('log').locator('article.message.agent').last();
 
 describe('sign-out wins over a renewal in flight', () => {
   let site: OwnSite;

@@ -1,14 +1,11 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { chromiumForFile } from '../support/chromium.ts';
-import { signIn } from '../support/console-page.ts';
+import { lastAnswer, messageBox, signIn } from '../support/console-page.ts';
 
 const stack = inject('stack');
 const browser = chromiumForFile(stack.chromePath);
 const SLOW = { timeout: 30_000, interval: 100 };
-
-const messageBox = (page: Page) => page.getByRole('textbox', { name: 'Message' });
-const lastAnswer = (page: Page) => page.getByRole('log').locator('article.message.agent').last();
 
 describe('a long answer streaming', () => {
   let page: Page;

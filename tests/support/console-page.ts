@@ -1,4 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** From the console: "Sign in", the pool's hosted login (and consent when asked), back to the console. */
 export async function signIn(page: Page, consoleUrl: string, user = { username: 'alice', password: 'alice-password' }) {
@@ -58,4 +59,20 @@ export function expectNoTokenIn(stored: string, tokens: Set<string>) {
   const leaked = [...tokens].filter((token) => stored.includes(token) || stored.includes(token.split('.')[2] ?? token));
   if (leaked.length > 0) throw new Error(`${leaked.length} token(s) found in browser storage`);
   if (tokens.size === 0) throw new Error('no tokens were captured: the check would prove nothing');
+}
+
+export const messageBox = (page: Page) => page.getByRole('textbox', { name: 'Message' });
+export const lastAnswer = (page: Page) => page.getByRole('log').locator('article.message.agent').last();
+
+/** Types the prompt into "Message" and sends it with Enter, as a user does. */
+export async function send(page: Page, prompt: string) {
+  await messageBox(page).fill(prompt);
+  await messageBox(page).press('Enter');
+}
+
+/** The last answer's text once it has ended and its markdown is rendered (it shows as plain text until then). */
+export async function answerWhenSettled(page: Page, timeout = 30_000) {
+  await expect.poll(() => lastAnswer(page).getAttribute('aria-busy'), { timeout }).toBe('false');
+  await expect.poll(() => lastAnswer(page).locator('.markdown.plain').count()).toBe(0);
+  return (await lastAnswer(page).textContent()) ?? '';
 }
