@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { LanguageSwitcher } from '../components/language-switcher.tsx';
 import { ThemeSwitcher } from '../components/theme-switcher.tsx';
@@ -7,16 +7,16 @@ import { useConfig } from '../config/config-context.ts';
 import { AuthProvider } from '../features/auth/auth-context.tsx';
 import { AuthControls } from '../features/auth/components/auth-controls.tsx';
 import { createAuthController } from '../features/auth/create-auth-controller.ts';
-import { CallLog } from '../features/chat/api/call-log.ts';
-import { DEBUGGER_PATH } from '../features/debugger/debugger-url.ts';
+import { DEBUGGER_PATH } from '../features/debugger/debugger-path.ts';
 import { t } from '../i18n/index.ts';
 import { useLanguage } from '../i18n/use-language.ts';
 import { focusIsAdrift } from '../lib/focus.ts';
 import { followLink, usePathname } from '../lib/navigation.ts';
-import { AppChatSession } from './app-chat-session.tsx';
-import { DebuggerRoute } from './debugger-route.tsx';
-import { HomePage } from './home-page.tsx';
 import './app-shell.css';
+
+// Requested as this module is evaluated, in parallel with config.json: by the first render it is usually here.
+const workspaceChunk = import('./workspace.tsx');
+const Workspace = lazy(() => workspaceChunk.then((module) => ({ default: module.Workspace })));
 
 function NavLink({ to, label, current }: { to: string; label: string; current: boolean }) {
   return (
@@ -43,7 +43,6 @@ export function AppShell() {
   const config = useConfig();
   const [auth] = useState(() => createAuthController(config));
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { mutations: { retry: false } } }));
-  const [callLog] = useState(() => new CallLog());
   const pathname = usePathname();
   const onDebugger = pathname === DEBUGGER_PATH;
   // A language switch re-renders the whole console from here; state (draft, conversation, session) stays.
@@ -66,13 +65,13 @@ export function AppShell() {
             <AuthControls />
           </header>
           {/* Below the header: a failing page leaves the auth controls, and the session in memory, in place. */}
-          <AppChatSession callLog={callLog}>
-            <main id="main" ref={main} tabIndex={-1}>
-              <ErrorBoundary part={onDebugger ? 'debugger' : 'page'} resetKey={pathname}>
-                {onDebugger ? <DebuggerRoute /> : <HomePage callLog={callLog} />}
-              </ErrorBoundary>
-            </main>
-          </AppChatSession>
+          <main id="main" ref={main} tabIndex={-1}>
+            <ErrorBoundary part="page">
+              <Suspense fallback={<p className="loading">{t('app.loadingPage')}</p>}>
+                <Workspace pathname={pathname} onDebugger={onDebugger} />
+              </Suspense>
+            </ErrorBoundary>
+          </main>
         </div>
       </AuthProvider>
     </QueryClientProvider>

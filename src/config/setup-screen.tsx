@@ -1,6 +1,9 @@
-import { t } from '../i18n/index.ts';
+import { enSetup } from '../i18n/en-setup.ts';
+import { addEnglish, t } from '../i18n/index.ts';
 import type { ConfigProblem } from './schema.ts';
 import './setup-screen.css';
+
+addEnglish(enSetup);
 
 const EXAMPLE = `{
   "OAUTH2_ISSUER_URI": "https://userpool-<id>.userpool.auth.id.cn-beijing.volces.com",

@@ -10,14 +10,20 @@ export type MessageParams = Record<string, string | number>;
  */
 export type CatalogueLoader = (language: Language) => Promise<() => void>;
 
-// English ships with the first page (it is also the fallback); Chinese is fetched only by those who read it.
+/**
+ * English, the fallback of every other language. Its first-page part ships with the first page; the parts of
+ * the lazily loaded screens are added by them (addEnglish) before they render.
+ */
+const english: Partial<Catalogue> = { ...en };
+
+// Chinese is fetched only by those who read it (all of it at once: it is not on the English first page).
 const mainCatalogues: Record<Language, () => Promise<Partial<Catalogue>>> = {
-  en: () => Promise.resolve(en),
+  en: () => Promise.resolve({}),
   'zh-CN': () => import('./zh-CN.ts').then((module) => module.zhCN),
 };
 
 let language: Language = 'en';
-let catalogue: Catalogue = en;
+let catalogue: Partial<Catalogue> = english;
 let latestRequest = 0;
 /** The language being loaded or, when none is, the one shown: a catalogue registered meanwhile loads this one. */
 let target: Language = 'en';
@@ -30,7 +36,13 @@ export function format(template: string, params: MessageParams = {}): string {
 }
 
 export function t(key: MessageKey, params: MessageParams = {}): string {
-  return format(catalogue[key] ?? en[key], params);
+  // The key itself, never a crash, for a text whose chunk has not registered it (a bug a test would show).
+  return format(catalogue[key] ?? english[key] ?? key, params);
+}
+
+/** Adds a lazily loaded screen's English texts (imported by that screen's chunk, before anything renders). */
+export function addEnglish(part: Partial<Catalogue>) {
+  Object.assign(english, part);
 }
 
 export function getLanguage(): Language {
@@ -42,7 +54,7 @@ export function subscribeLanguage(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-function apply(next: Language, nextCatalogue: Catalogue, extras: (() => void)[] = []) {
+function apply(next: Language, nextCatalogue: Partial<Catalogue>, extras: (() => void)[] = []) {
   for (const use of extras) use();
   language = next;
   catalogue = nextCatalogue;
@@ -56,7 +68,7 @@ async function load(next: Language): Promise<void> {
   target = next;
   try {
     const [main, extras] = await Promise.all([mainCatalogues[next](), Promise.all([...loaders].map((loader) => loader(next)))]);
-    if (request === latestRequest) apply(next, { ...en, ...main }, extras);
+    if (request === latestRequest) apply(next, next === 'en' ? english : main, extras);
   } catch (error) {
     if (request === latestRequest) target = language;
     // A catalogue that cannot be fetched (offline, a new version deployed) leaves the current language in place.
@@ -98,7 +110,7 @@ function tracked(promise: Promise<void>): Promise<void> {
 function start(): Promise<void> {
   const first = initialLanguage(safeLocalStorage());
   if (first === 'en') {
-    apply('en', en);
+    apply('en', english);
     return Object.assign(Promise.resolve(), { status: 'fulfilled', value: undefined });
   }
   return tracked(load(first));

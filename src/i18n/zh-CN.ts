@@ -1,4 +1,4 @@
-import type { en } from './en.ts';
+import type { English } from './en.ts';
 import type { Translation } from './placeholders.ts';
 
 /**
@@ -9,6 +9,7 @@ import type { Translation } from './placeholders.ts';
 const texts = {
   'app.title': 'Agent Console',
   'app.loading': '正在加载配置…',
+  'app.loadingPage': '正在加载…',
 
   'setup.title': '配置 Agent Console',
   'setup.intro': '配置不完整，控制台无法启动。请修正下列各项，然后重新加载。',
@@ -225,4 +226,4 @@ const texts = {
   'language.label': '语言',
 } as const;
 
-export const zhCN: Translation<typeof en, typeof texts> = texts;
+export const zhCN: Translation<English, typeof texts> = texts;

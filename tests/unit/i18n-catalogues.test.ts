@@ -4,6 +4,8 @@ import { claimDoc, td } from '../../src/i18n/debugger.ts';
 import { claimDocsEn, debuggerEn } from '../../src/i18n/debugger-en.ts';
 import { claimDocsZh, debuggerZh } from '../../src/i18n/debugger-zh-CN.ts';
 import { en } from '../../src/i18n/en.ts';
+import { enSetup } from '../../src/i18n/en-setup.ts';
+import { enWorkspace } from '../../src/i18n/en-workspace.ts';
 import { chooseLanguage, getLanguage, t } from '../../src/i18n/index.ts';
 import { browserLanguage, storedLanguage } from '../../src/i18n/language.ts';
 import type { Translation } from '../../src/i18n/placeholders.ts';
@@ -11,7 +13,7 @@ import { zhCN } from '../../src/i18n/zh-CN.ts';
 import { formatDuration, formatLocalTime, formatRelative } from '../../src/lib/time.ts';
 
 const CATALOGUES = [
-  { name: 'console', source: en, translation: zhCN },
+  { name: 'console', source: { ...en, ...enWorkspace, ...enSetup }, translation: zhCN },
   { name: 'debugger', source: debuggerEn, translation: debuggerZh },
   { name: 'claim explanations', source: claimDocsEn, translation: claimDocsZh },
 ] as const;
@@ -36,6 +38,11 @@ describe('the catalogues', () => {
       }
     });
   }
+
+  it('English ships in parts (first page, workspace, setup): each text in exactly one of them', () => {
+    const keys = [en, enWorkspace, enSetup].flatMap((part) => Object.keys(part));
+    expect(new Set(keys).size).toBe(keys.length);
+  });
 
   it('rejects, at compile time, a translation missing a key or with other placeholders', () => {
     const source = { greeting: 'Hello {name}', bye: 'Bye' } as const;
