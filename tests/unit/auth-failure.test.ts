@@ -1,6 +1,7 @@
 import { ErrorResponse, ErrorTimeout } from 'oidc-client-ts';
 import { describe, expect, it } from 'vitest';
-import { classifyAuthError, clockSkewFailure, diagnoseNetworkFailure } from '../../src/features/auth/auth-failure.ts';
+import { clockSkewFailure } from '../../src/features/auth/auth-failure.ts';
+import { classifyAuthError, diagnoseNetworkFailure } from '../../src/features/auth/auth-failure-diagnosis.ts';
 import { t } from '../../src/i18n/index.ts';
 
 const origin = 'https://console.example.com';

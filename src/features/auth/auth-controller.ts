@@ -2,18 +2,9 @@ import type { User, UserManager } from 'oidc-client-ts';
 import { getLanguage } from '../../i18n/index.ts';
 import { settleWithin } from '../../lib/deadline.ts';
 import { FlowTrace } from '../../lib/flow-trace.ts';
-import { base64UrlEncode, claimsOf } from '../../lib/jwt.ts';
 import { navigate } from '../../lib/navigation.ts';
-import {
-  type AuthFailure,
-  classifyAuthError,
-  clockSkewFailure,
-  diagnoseNetworkFailure,
-  isNetworkError,
-  noStateFailure,
-} from './auth-failure.ts';
+import { type AuthFailure, clockSkewFailure, isNetworkError, noStateFailure, plainFailure } from './auth-failure.ts';
 import { type AuthEvent, type AuthState, authReducer, currentUser, INITIAL_AUTH_STATE } from './auth-state.ts';
-import { traceCallback, traceDiscovery, traceTokens } from './flow-trace.ts';
 import { nextRenewalAt, renewalDelayMs, retryDelayMs, timerDelayMs } from './renewal-schedule.ts';
 import { STATE_STORE_PREFIX } from './user-manager-settings.ts';
 
@@ -26,8 +17,13 @@ const SIGN_OUT_BUDGET_MS = 3_000;
 
 /** oidc-client-ts sends no nonce in the code flow unless given one; it then checks the ID token carries it back. */
 function newNonce(): string {
-  return base64UrlEncode(crypto.getRandomValues(new Uint8Array(16)));
+  return crypto.randomUUID().replaceAll('-', ''); // 122 random bits, like the library's own state ids
 }
+
+// Loaded when first needed, not with the first page: the explanations of a failure, and the debugger's record
+// of the flow (which decodes tokens and hashes the PKCE verifier).
+const loadDiagnosis = () => import('./auth-failure-diagnosis.ts');
+const loadTracing = () => import('./flow-trace.ts');
 
 export interface AuthControllerOptions {
   manager: UserManager;
@@ -76,7 +72,16 @@ export class AuthController {
 
   private async recordDiscovery() {
     const metadata = await this.metadata();
-    if (metadata) traceDiscovery(this.trace, metadata);
+    if (metadata) await this.traced((tracing) => tracing.traceDiscovery(this.trace, metadata));
+  }
+
+  /** Records a step of the flow for the debugger; a trace that cannot load costs the sign-in nothing. */
+  private async traced(record: (tracing: Awaited<ReturnType<typeof loadTracing>>) => void | Promise<void>) {
+    try {
+      await record(await loadTracing());
+    } catch {
+      // The flow inspector shows fewer steps.
+    }
   }
 
   getState = (): AuthState => this.state;
@@ -165,7 +170,7 @@ export class AuthController {
       if (user) {
         void this.recordDiscovery();
         this.trace.record({ kind: 'renewal', at: Date.now(), method: 'iframe', outcome: 'ok', detail: 'start-up restore (prompt=none)' });
-        traceTokens(this.trace, user, 'startup');
+        void this.traced((tracing) => tracing.traceTokens(this.trace, user, 'startup'));
         return this.accept(user);
       }
     } catch {
@@ -213,7 +218,7 @@ export class AuthController {
       (user) => ({ user }),
       (error: unknown) => ({ error }),
     );
-    await traceCallback(this.trace, url, stored, (await this.metadata())?.authorization_endpoint);
+    await this.traced(async (tracing) => tracing.traceCallback(this.trace, url, stored, (await this.metadata())?.authorization_endpoint));
     let user: User;
     try {
       const outcome = await exchange;
@@ -224,7 +229,7 @@ export class AuthController {
       return this.dispatch({ type: 'sign-in-failed', failure: await this.describe(error) });
     }
     if (await this.supersededSince(epoch)) return leaveCallback('/');
-    const skew = clockSkewFailure(claimsOf(user.id_token), Date.now());
+    const skew = clockSkewFailure(user.profile, Date.now()); // iat: the library keeps it in the profile
     if (skew) {
       await this.options.manager.removeUser();
       leaveCallback('/');
@@ -232,8 +237,7 @@ export class AuthController {
     }
     // Replace the callback entry: code and state leave the address bar and the history.
     leaveCallback(String((user.state as { returnTo?: string } | undefined)?.returnTo ?? '/'));
-    traceTokens(this.trace, user, 'code');
-    void this.recordDiscovery();
+    void this.traced((tracing) => tracing.traceTokens(this.trace, user, 'code')).then(() => this.recordDiscovery());
     this.accept(user);
   }
 
@@ -316,7 +320,7 @@ export class AuthController {
       if (!user) throw new Error('the pool returned no user');
       this.failedRenewals = 0;
       this.trace.record({ kind: 'renewal', at: Date.now(), method, outcome: 'ok' });
-      traceTokens(this.trace, user, method);
+      void this.traced((tracing) => tracing.traceTokens(this.trace, user, method));
       this.accept(user);
       return user;
     } catch (error) {
@@ -390,7 +394,13 @@ export class AuthController {
   }
 
   private async describe(error: unknown): Promise<AuthFailure> {
-    const diagnosis = isNetworkError(error) ? await diagnoseNetworkFailure(this.options.issuer) : undefined;
-    return classifyAuthError(error, { origin: window.location.origin, diagnosis });
+    let diagnosis: Awaited<ReturnType<typeof loadDiagnosis>>;
+    try {
+      diagnosis = await loadDiagnosis();
+    } catch {
+      return plainFailure(error);
+    }
+    const network = isNetworkError(error) ? await diagnosis.diagnoseNetworkFailure(this.options.issuer) : undefined;
+    return diagnosis.classifyAuthError(error, { origin: window.location.origin, diagnosis: network });
   }
 }

@@ -1,6 +1,4 @@
 import type { MessageKey, MessageParams } from '../../i18n/index.ts';
-import { answersAtAll, discoveryUrlOf } from '../../lib/http-probe.ts';
-import { POOL_REQUEST_TIMEOUT_SECONDS } from './user-manager-settings.ts';
 
 /** Why a sign-in or renewal failed, in words a user can act on. */
 export interface AuthFailure {
@@ -20,53 +18,17 @@ export interface AuthFailure {
   params: MessageParams;
 }
 
-interface OidcErrorLike {
-  name?: string;
-  message?: string;
-  error?: string;
-  error_description?: string | null;
-}
-
 export type NetworkDiagnosis = { kind: 'unreachable' | 'cors'; url: string };
 
-const failure = (kind: AuthFailure['kind'], message: MessageKey, params: MessageParams = {}): AuthFailure => ({ kind, message, params });
+export const failure = (kind: AuthFailure['kind'], message: MessageKey, params: MessageParams = {}): AuthFailure => ({
+  kind,
+  message,
+  params,
+});
 
 export function isNetworkError(error: unknown): boolean {
   // fetch rejects with a TypeError for DNS, refused connections, offline and CORS alike.
   return error instanceof TypeError;
-}
-
-/** Maps what oidc-client-ts throws (or the pool answered) to a failure; network errors need a diagnosis first. */
-export function classifyAuthError(error: unknown, context: { origin: string; diagnosis?: NetworkDiagnosis }): AuthFailure {
-  const oidc = (error ?? {}) as OidcErrorLike;
-  if (oidc.name === 'ErrorResponse' && oidc.error) {
-    // The pool's own words, when it gave any, go into a sentence written around them (one per language).
-    const description = oidc.error_description || undefined;
-    const withReason: MessageParams = description === undefined ? {} : { description };
-    if (oidc.error === 'access_denied') {
-      return failure('access-denied', description ? 'auth.failure.accessDeniedBecause' : 'auth.failure.accessDenied', withReason);
-    }
-    if (oidc.error === 'login_required' || oidc.error === 'interaction_required' || oidc.error === 'consent_required') {
-      return failure('login-required', 'auth.failure.loginRequired', { error: oidc.error });
-    }
-    if (oidc.error === 'invalid_grant') {
-      return failure('code-rejected', description ? 'auth.failure.codeRejectedBecause' : 'auth.failure.codeRejected', withReason);
-    }
-    return failure('pool-error', description ? 'auth.failure.poolErrorBecause' : 'auth.failure.poolError', {
-      error: oidc.error,
-      ...withReason,
-    });
-  }
-  if (oidc.name === 'ErrorTimeout') return failure('timeout', 'auth.failure.timeout', { seconds: POOL_REQUEST_TIMEOUT_SECONDS });
-  if (oidc.message === 'No matching state found in storage') return failure('callback-unknown-state', 'auth.failure.unknownState');
-  if (context.diagnosis?.kind === 'cors') {
-    return failure('cors', 'auth.failure.cors', { url: context.diagnosis.url, origin: context.origin });
-  }
-  if (context.diagnosis?.kind === 'unreachable' || isNetworkError(error)) {
-    if (!context.diagnosis) return failure('unreachable', 'auth.failure.unreachable');
-    return failure('unreachable', 'auth.failure.unreachableAt', { url: context.diagnosis.url });
-  }
-  return failure('unknown', 'auth.failure.unknown', { detail: oidc.message ?? String(error) });
 }
 
 export function noStateFailure(): AuthFailure {
@@ -84,17 +46,11 @@ export function clockSkewFailure(idTokenClaims: Record<string, unknown> | undefi
   return failure('clock-skew', 'auth.failure.clockSkew', { minutes: Math.round(aheadSeconds / 60) });
 }
 
-/** Tells a pool that cannot be reached from one that answers but may not be read (CORS). */
-export async function diagnoseNetworkFailure(issuer: string, fetchImpl: typeof fetch = fetch): Promise<NetworkDiagnosis> {
-  const discoveryUrl = discoveryUrlOf(issuer);
-  const reachable = (url: string) => answersAtAll(url, fetchImpl);
-  let tokenEndpoint: string | undefined;
-  try {
-    const response = await fetchImpl(discoveryUrl, { cache: 'no-store', signal: AbortSignal.timeout(POOL_REQUEST_TIMEOUT_SECONDS * 1000) });
-    tokenEndpoint = ((await response.json()) as { token_endpoint?: string }).token_endpoint;
-  } catch {
-    return { kind: (await reachable(discoveryUrl)) ? 'cors' : 'unreachable', url: discoveryUrl };
-  }
-  if (!tokenEndpoint) return { kind: 'unreachable', url: discoveryUrl };
-  return { kind: (await reachable(tokenEndpoint)) ? 'cors' : 'unreachable', url: tokenEndpoint };
+/**
+ * When the explanations (auth-failure-diagnosis.ts, loaded on the first failure) cannot load, offline or after
+ * a new deployment: what is certain without them, in the library's own words.
+ */
+export function plainFailure(error: unknown): AuthFailure {
+  if (isNetworkError(error)) return failure('unreachable', 'auth.failure.unreachable');
+  return failure('unknown', 'auth.failure.unknown', { detail: error instanceof Error ? error.message : String(error) });
 }

@@ -1,6 +1,7 @@
+import { DEBUGGER_PATH } from './debugger-path.ts';
 import type { RuntimeSettings } from './runtime-verdict.ts';
 
-export const DEBUGGER_PATH = '/debugger';
+export { DEBUGGER_PATH };
 
 export type TokenChoice = 'access' | 'id';
 
