@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app.tsx';
-import { type LoadedConfig, loadConfig } from './config/load-config.ts';
+import { earlyConfigRead, type LoadedConfig, loadConfig } from './config/load-config.ts';
 import { startCallbackEarly } from './features/auth/create-auth-controller.ts';
 import { t } from './i18n/index.ts';
 import { applyStoredTheme } from './lib/theme.ts';
@@ -16,6 +16,8 @@ const load = loadConfig({
   buildConfig: __BUILD_CONFIG__,
   configUrl: `${import.meta.env.BASE_URL}config.json`,
   origin: window.location.origin,
+  // Read by public/config-read.js as the page loaded, if that script ran (see index.html); else fetched here.
+  early: earlyConfigRead((window as { __agentConsoleConfigRead?: unknown }).__agentConsoleConfigRead),
 });
 // The sign-in callback does not wait for React: the code exchange starts the moment the configuration is known.
 const early = load.then((loaded) => {

@@ -25,27 +25,41 @@ function beforeDeadline<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   return Promise.race([work, aborted]);
 }
 
+/** config.json as read over HTTP: by public/config-read.js as the page loaded, or by fetchConfigFile. */
+export interface ConfigFileRead {
+  status: number;
+  contentType: string;
+  text: string;
+}
+
+async function fetchConfigFile(url: string, fetchImpl: typeof fetch, deadline: AbortSignal): Promise<ConfigFileRead> {
+  const response = await fetchImpl(url, { cache: 'no-store', headers: { accept: 'application/json' }, signal: deadline });
+  const status = response.status;
+  const contentType = response.headers.get('content-type') ?? '';
+  return { status, contentType, text: response.ok ? await response.text() : '' };
+}
+
+/** The read public/config-read.js began, when that script ran (a promise it left on window), else undefined. */
+export function earlyConfigRead(value: unknown): Promise<ConfigFileRead> | undefined {
+  return typeof (value as Promise<unknown> | undefined)?.then === 'function' ? (value as Promise<ConfigFileRead>) : undefined;
+}
+
 /** Reads config.json beside index.html. Absent (404, or an SPA fallback answering with HTML) means "none". */
-async function readConfigFile(url: string, fetchImpl: typeof fetch, deadlineMs: number): Promise<FileRead> {
+async function readConfigFile(start: (deadline: AbortSignal) => Promise<ConfigFileRead>, deadlineMs: number): Promise<FileRead> {
   const deadline = AbortSignal.timeout(deadlineMs);
-  let response: Response;
-  let text: string;
+  let read: ConfigFileRead;
   try {
-    response = await beforeDeadline(
-      fetchImpl(url, { cache: 'no-store', headers: { accept: 'application/json' }, signal: deadline }),
-      deadline,
-    );
-    if (response.status === 404) return { values: {} };
-    if (!response.ok) return fileProblem('config.fileStatus', { status: response.status });
-    text = await beforeDeadline(response.text(), deadline);
+    read = await beforeDeadline(start(deadline), deadline);
   } catch (error) {
     if (deadline.aborted) return fileProblem('config.fileTimeout', { seconds: deadlineMs / 1000 });
     return fileProblem('config.fileUnreachable', { detail: error instanceof Error ? error.message : String(error) });
   }
-  if ((response.headers.get('content-type') ?? '').includes('text/html') || /^\s*</.test(text)) return { values: {} };
+  if (read.status === 404) return { values: {} };
+  if (read.status < 200 || read.status > 299) return fileProblem('config.fileStatus', { status: read.status });
+  if (String(read.contentType).includes('text/html') || /^\s*</.test(String(read.text))) return { values: {} };
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    parsed = JSON.parse(String(read.text));
   } catch (error) {
     return fileProblem('config.fileMalformed', { detail: error instanceof Error ? error.message : 'parse error' });
   }
@@ -59,9 +73,15 @@ export async function loadConfig(options: {
   configUrl: string;
   origin: string;
   fetchImpl?: typeof fetch;
+  /** config.json already being read (see earlyConfigRead): taken as it is, with the same deadline and checks. */
+  early?: Promise<ConfigFileRead>;
   deadlineMs?: number;
 }): Promise<LoadedConfig> {
-  const file = await readConfigFile(options.configUrl, options.fetchImpl ?? fetch, options.deadlineMs ?? CONFIG_DEADLINE_MS);
+  const { early, configUrl, fetchImpl = fetch } = options;
+  const file = await readConfigFile(
+    (deadline) => early ?? fetchConfigFile(configUrl, fetchImpl, deadline),
+    options.deadlineMs ?? CONFIG_DEADLINE_MS,
+  );
   if ('problem' in file) return { result: { ok: false, problems: [file.problem] }, warnings: [] };
   const { OAUTH2_CLIENT_SECRET, ...values } = file.values;
   const warnings: ConfigProblem[] =

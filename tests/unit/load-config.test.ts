@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/load-config.ts';
+import { earlyConfigRead, loadConfig } from '../../src/config/load-config.ts';
 
 const BUILD = {
   OAUTH2_ISSUER_URI: 'http://127.0.0.1:8083',
@@ -77,5 +77,52 @@ describe('loadConfig', () => {
     const loaded = await load(serve(JSON.stringify({ OAUTH2_CLIENT_SECRET: 'shh' })));
     expect(loaded.warnings.map((warning) => warning.message)).toEqual(['config.secretIgnored']);
     expect(JSON.stringify(loaded)).not.toContain('shh');
+  });
+});
+
+describe('config.json read by public/config-read.js while the bundle loads', () => {
+  const never: typeof fetch = () => Promise.reject(new Error('fetched again'));
+  const loadEarly = (early: unknown) =>
+    loadConfig({ buildConfig: BUILD, configUrl: '/config.json', origin: ORIGIN, fetchImpl: never, early: earlyConfigRead(early) });
+
+  it('is taken over instead of fetching config.json a second time', async () => {
+    const { result } = await loadEarly(Promise.resolve({ status: 200, contentType: 'application/json', text: '{"AGENT_NAME":"Early"}' }));
+    expect(result).toMatchObject({ ok: true, config: { agentName: 'Early' } });
+  });
+
+  it('keeps every check: an HTTP error, an SPA fallback, a failed read, the deadline', async () => {
+    const status = await loadEarly(Promise.resolve({ status: 500, contentType: 'text/plain', text: 'oops' }));
+    expect(status.result).toMatchObject({ ok: false, problems: [{ message: 'config.fileStatus', params: { status: 500 } }] });
+    const html = await loadEarly(Promise.resolve({ status: 200, contentType: 'text/html', text: '<!doctype html>' }));
+    expect(html.result).toMatchObject({ ok: true, config: { agentName: 'Built' } });
+    const failed = await loadEarly(Promise.reject(new TypeError('Failed to fetch')));
+    expect(failed.result).toMatchObject({ ok: false, problems: [{ message: 'config.fileUnreachable' }] });
+    const hung = await loadConfig({
+      buildConfig: BUILD,
+      configUrl: '/config.json',
+      origin: ORIGIN,
+      early: new Promise(() => {}),
+      deadlineMs: 20,
+    });
+    expect(hung.result).toMatchObject({ ok: false, problems: [{ message: 'config.fileTimeout' }] });
+  });
+
+  it('is fetched when the script did not run (nothing, or not a promise, on window)', async () => {
+    const fetched: string[] = [];
+    const fetchImpl: typeof fetch = async (input) => {
+      fetched.push(String(input));
+      return new Response('{"AGENT_NAME":"Fetched"}', { status: 200 });
+    };
+    for (const early of [undefined, 'forged', { status: 200 }]) {
+      const { result } = await loadConfig({
+        buildConfig: BUILD,
+        configUrl: '/config.json',
+        origin: ORIGIN,
+        fetchImpl,
+        early: earlyConfigRead(early),
+      });
+      expect(result).toMatchObject({ ok: true, config: { agentName: 'Fetched' } });
+    }
+    expect(fetched).toEqual(['/config.json', '/config.json', '/config.json']);
   });
 });
