@@ -15,8 +15,7 @@ import { followLink, usePathname } from '../lib/navigation.ts';
 import './app-shell.css';
 
 // Requested as this module is evaluated, in parallel with config.json: by the first render it is usually here.
-const workspaceChunk = import('./workspace.tsx');
-const Workspace = lazy(() => workspaceChunk.then((module) => ({ default: module.Workspace })));
+const Workspace = lazy(() => import('./workspace.tsx').then((module) => ({ default: module.Workspace })));
 
 function NavLink({ to, label, current }: { to: string; label: string; current: boolean }) {
   return (

@@ -70,18 +70,28 @@ export class AuthController {
     }
   }
 
-  private async recordDiscovery() {
-    const metadata = await this.metadata();
-    if (metadata) await this.traced((tracing) => tracing.traceDiscovery(this.trace, metadata));
+  private recordDiscovery() {
+    this.traced(async (tracing) => {
+      const metadata = await this.metadata();
+      if (metadata) tracing.traceDiscovery(this.trace, metadata);
+    });
   }
 
-  /** Records a step of the flow for the debugger; a trace that cannot load costs the sign-in nothing. */
-  private async traced(record: (tracing: Awaited<ReturnType<typeof loadTracing>>) => void | Promise<void>) {
-    try {
-      await record(await loadTracing());
-    } catch {
-      // The flow inspector shows fewer steps.
-    }
+  /** Steps of the flow for the debugger's inspector, recorded in order and off the sign-in's path. */
+  private tracing: Promise<void> = Promise.resolve();
+
+  /** A trace that cannot load or record costs the sign-in nothing: the inspector shows fewer steps. */
+  private traced(record: (tracing: Awaited<ReturnType<typeof loadTracing>>) => void | Promise<void>) {
+    this.tracing = this.tracing.then(async () => {
+      try {
+        const tracing = await loadTracing();
+        // After the current task: the signed-in header renders before tokens are decoded for the inspector.
+        await new Promise((resolve) => setTimeout(resolve));
+        await record(tracing);
+      } catch {
+        // Fewer steps shown.
+      }
+    });
   }
 
   getState = (): AuthState => this.state;
@@ -168,9 +178,9 @@ export class AuthController {
       const user = await this.options.manager.signinSilent({ silentRequestTimeoutInSeconds: STARTUP_TIMEOUT_SECONDS, nonce: newNonce() });
       if (await this.supersededSince(epoch)) return;
       if (user) {
-        void this.recordDiscovery();
+        this.recordDiscovery();
         this.trace.record({ kind: 'renewal', at: Date.now(), method: 'iframe', outcome: 'ok', detail: 'start-up restore (prompt=none)' });
-        void this.traced((tracing) => tracing.traceTokens(this.trace, user, 'startup'));
+        this.traced((tracing) => tracing.traceTokens(this.trace, user, 'startup'));
         return this.accept(user);
       }
     } catch {
@@ -218,7 +228,7 @@ export class AuthController {
       (user) => ({ user }),
       (error: unknown) => ({ error }),
     );
-    await this.traced(async (tracing) => tracing.traceCallback(this.trace, url, stored, (await this.metadata())?.authorization_endpoint));
+    this.traced(async (tracing) => tracing.traceCallback(this.trace, url, stored, (await this.metadata())?.authorization_endpoint));
     let user: User;
     try {
       const outcome = await exchange;
@@ -237,7 +247,8 @@ export class AuthController {
     }
     // Replace the callback entry: code and state leave the address bar and the history.
     leaveCallback(String((user.state as { returnTo?: string } | undefined)?.returnTo ?? '/'));
-    void this.traced((tracing) => tracing.traceTokens(this.trace, user, 'code')).then(() => this.recordDiscovery());
+    this.traced((tracing) => tracing.traceTokens(this.trace, user, 'code'));
+    this.recordDiscovery();
     this.accept(user);
   }
 
@@ -320,7 +331,7 @@ export class AuthController {
       if (!user) throw new Error('the pool returned no user');
       this.failedRenewals = 0;
       this.trace.record({ kind: 'renewal', at: Date.now(), method, outcome: 'ok' });
-      void this.traced((tracing) => tracing.traceTokens(this.trace, user, method));
+      this.traced((tracing) => tracing.traceTokens(this.trace, user, method));
       this.accept(user);
       return user;
     } catch (error) {
