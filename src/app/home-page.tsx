@@ -9,6 +9,7 @@ import { ChatPanel } from '../features/chat/components/chat-panel.tsx';
 import { debuggerLink } from '../features/debugger/debugger-url.ts';
 import { t } from '../i18n/index.ts';
 import { discoveryUrlOf } from '../lib/http-probe.ts';
+import './home-page.css';
 
 // After sign-in the header comes first: the claims table and the call log load beside it, not before it.
 const TokenPanel = lazy(() => import('../features/token/components/token-panel.tsx').then((module) => ({ default: module.TokenPanel })));

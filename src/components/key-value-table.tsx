@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import './key-value-table.css';
+import './data-table.css';
 
 export interface KeyValueRow {
   name: string;

@@ -3,6 +3,8 @@ import { t } from '../../../i18n/index.ts';
 import { formatNumber, formatTimeOfDay } from '../../../lib/time.ts';
 import type { CallLog, CallRecord } from '../api/call-log.ts';
 import './call-log-panel.css';
+import '../../../components/data-table.css';
+import '../../../components/disclosure-panel.css';
 
 function statusText(record: CallRecord): string {
   if (record.outcome === 'pending') return t('calls.pending');

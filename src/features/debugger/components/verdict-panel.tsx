@@ -4,6 +4,7 @@ import type { Check, RuntimeSettings, Verdict } from '../runtime-verdict.ts';
 import type { SettingsWarnings } from '../settings-warnings.ts';
 import type { FetchPermission } from '../trust.ts';
 import { FetchGate } from './fetch-gate.tsx';
+import '../../../components/data-table.css';
 
 interface VerdictPanelProps {
   settings: RuntimeSettings;

@@ -6,6 +6,7 @@ import { useNow } from '../../../lib/use-now.ts';
 import { ClaimsTable } from './claims-table.tsx';
 import { RawToken } from './raw-token.tsx';
 import './token-panel.css';
+import '../../../components/disclosure-panel.css';
 
 type Tab = 'access' | 'id';
 
