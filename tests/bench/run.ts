@@ -1,23 +1,28 @@
 /**
  * `npm run bench`: each figure of issue 9 beside a baseline measured in the same run, with the ratio.
  * Timings are printed, never asserted. Runs in about four minutes on 2 cores.
- * - the first page's JS + CSS, gzipped, vs a floor app of the four mandated libraries built here;
+ * - the first page's JS + CSS, gzipped, vs a floor app of the four mandated libraries built here; then every
+ *   chunk the first screen fetched until the message box is usable, vs the same floor;
  * - a 300 KB markdown answer and 20,000 ADK partial events in the console vs a bare `fetch` reader of the same
  *   stream in the same page: time to the last text, longest task, blocked time, a key typed meanwhile;
- * - consent posted → "Signed in as alice", with its phases, vs a bare page that only exchanges the code.
+ * - consent posted → "Signed in as alice", with its phases, vs a bare page that only exchanges the code;
+ * - a restored 200-message conversation: time to show it and to send the next message, vs an empty one.
  */
 import { ensureChromium, launchChromium } from '../support/chromium.ts';
 import { startBenchStack } from './bench-stack.ts';
-import { buildFloorApp, firstPageKb } from './bundle-bench.ts';
+import { buildFloorApp, firstPageKb, firstScreenKb } from './bundle-bench.ts';
 import { bareCallback, type CallbackTiming, consoleCallback } from './callback-bench.ts';
+import { type ConversationTiming, conversationFigure, longConversation } from './conversation-bench.ts';
 import { median, row } from './report.ts';
 import { type StreamTiming, streamFigure } from './stream-bench.ts';
 
 const CALLBACK_RUNS = 7;
 /** Each stream figure in this many fresh pages: a loaded 2-core machine varies a lot from one run to the next. */
 const STREAM_RUNS = 3;
+/** The conversation figure: each run loads the console twice (empty, 200 messages), each in a fresh context. */
+const CONVERSATION_RUNS = 3;
 const started = Date.now();
-/** `npm run bench -- callback` (or bundle, markdown, events) runs only those figures. */
+/** `npm run bench -- callback` (or bundle, markdown, events, conversation) runs only those figures. */
 const only = new Set(process.argv.slice(2));
 const wanted = (figure: string) => only.size === 0 || only.has(figure);
 
@@ -36,13 +41,21 @@ function phaseTable(runs: CallbackTiming[]) {
 }
 
 const chromePath = ensureChromium();
-const [stack, floorDir] = await Promise.all([startBenchStack(), buildFloorApp()]);
+const [stack, floorDir] = await Promise.all([startBenchStack(), wanted('bundle') ? buildFloorApp() : undefined]);
 const browser = await launchChromium(chromePath);
 try {
-  const first = firstPageKb(stack.distDir);
-  const floor = firstPageKb(floorDir);
-  console.log('\n(d) First page, JS + CSS gzipped; baseline: a floor app of the four mandated libraries');
-  console.table([row(`console (${first.files.length} files)`, first.kb, floor.kb, 'KB', '≤ 1.10×')]);
+  if (floorDir) {
+    const first = firstPageKb(stack.distDir);
+    const screen = await firstScreenKb(browser, stack.consoleUrl, stack.distDir);
+    const floor = firstPageKb(floorDir);
+    console.log('\n(d) First page, JS + CSS gzipped; baseline: a floor app of the four mandated libraries');
+    console.table([
+      row(`console, what index.html loads (${first.files.length} files)`, first.kb, floor.kb, 'KB', '≤ 1.10×'),
+      row(`first screen, every chunk fetched until the message box is usable (${screen.files.length} files)`, screen.kb, floor.kb, 'KB'),
+    ]);
+    const later = screen.files.filter((file) => !first.files.includes(file));
+    console.log(`Fetched after index.html's files, before the message box is usable: ${later.join(', ') || 'nothing'}`);
+  }
 
   for (const name of (['markdown', 'events'] as const).filter(wanted)) {
     const label = name === 'markdown' ? '(a) 300 KB markdown answer, 120-character ADK deltas' : '(b) 20,000 ADK partial events';
@@ -92,6 +105,33 @@ try {
     console.table(phaseTable(consoleRuns));
     console.log('Bare callback phases:');
     console.table(phaseTable(bareRuns));
+  }
+
+  if (wanted('conversation')) {
+    const conversation = longConversation();
+    const runs: Array<Record<'baseline' | 'console', ConversationTiming>> = [];
+    for (let index = 0; index < CONVERSATION_RUNS; index++) runs.push(await conversationFigure(browser, stack, conversation, index));
+    const of = (side: 'baseline' | 'console', metric: keyof ConversationTiming) => median(runs.map((run) => run[side][metric]));
+    const kb = Math.round(JSON.stringify(conversation).length / 1024);
+    console.log(
+      `\n(e) A restored 200-message conversation (${kb} KB, every 4th answer a 5–20 KB markdown report), median of ${CONVERSATION_RUNS}; baseline: the same console with an empty conversation`,
+    );
+    console.table([
+      row('navigation → conversation shown (last answer rendered)', of('console', 'renderMs'), of('baseline', 'renderMs'), 'ms'),
+      row('longest task until then', of('console', 'renderLongestTaskMs'), of('baseline', 'renderLongestTaskMs'), 'ms', '≤ 50 ms'),
+      row(
+        'longest frame (task + style, layout, paint)',
+        of('console', 'renderLongestFrameMs'),
+        of('baseline', 'renderLongestFrameMs'),
+        'ms',
+      ),
+      row('navigation → every answer rendered as markdown', of('console', 'settledMs'), of('baseline', 'settledMs'), 'ms'),
+      row('longest frame until then', of('console', 'settledLongestFrameMs'), of('baseline', 'settledLongestFrameMs'), 'ms'),
+      row('click "Send" → the message in the log, next frame', of('console', 'sendMs'), of('baseline', 'sendMs'), 'ms'),
+      row('longest task during the send', of('console', 'sendLongestTaskMs'), of('baseline', 'sendLongestTaskMs'), 'ms', '≤ 50 ms'),
+      row('longest frame during the send', of('console', 'sendLongestFrameMs'), of('baseline', 'sendLongestFrameMs'), 'ms'),
+    ]);
+    console.log('Frames: Long Animation Frame entries, only those over 50 ms are reported (0: none).');
   }
 } finally {
   await browser.close();

@@ -5,6 +5,7 @@ import { markdownDeltas, markdownReport, wordDeltas } from './answers.ts';
  * A stand-in agent for the streaming figures: POST /invoke with {"prompt": "markdown" | "events"} streams
  * ADK partial events and the final event repeating the whole text. It ignores tokens (the bench needs no
  * sign-in for this). `pace` spreads the stream over time like a model; `burst` writes it as fast as it can.
+ * Any other prompt gets a short answer at once (the conversation figure sends one).
  */
 export type StreamName = 'markdown' | 'events';
 export type Pace = 'paced' | 'burst';
@@ -38,12 +39,13 @@ export async function startStreamServer(port: number): Promise<{ url: string; cl
     req.on('end', () => {
       const prompt = String((JSON.parse(body || '{}') as { prompt?: unknown }).prompt ?? '');
       const [name, pace] = prompt.split(' ') as [StreamName, Pace];
-      const chosen = frames[name];
+      const chosen = Object.hasOwn(frames, name) ? frames[name] : undefined;
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
       if (!chosen) {
-        res.writeHead(400, { 'content-type': 'application/json' }).end('{"error":{"message":"unknown stream","type":"BadRequest"}}');
+        const answer = `Noted: **${prompt.length} characters** received.`;
+        res.end(frame(answer, true) + frame(answer, false));
         return;
       }
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
       if (pace === 'burst') {
         res.end(chosen.join(''));
         return;
