@@ -1,5 +1,15 @@
 /** English texts of the chat, the token panel, the call log and sign-in failures: they ship with the workspace chunk. */
 export const enWorkspace = {
+  'boundary.part.chat': 'The chat',
+  'boundary.part.token': 'The token panel',
+  'boundary.part.callLog': 'The call log',
+  'boundary.part.debugger': 'The debugger',
+  'boundary.part.decoded': 'The decoded token',
+  'boundary.part.signature': 'The signature check',
+  'boundary.part.verdict': 'The runtime verdict',
+  'boundary.part.flow': 'The sign-in flow panel',
+  'boundary.part.markdown': 'The answer formatting',
+
   'debugger.loading': 'Loading the debugger…',
 
   'auth.expiredTitle': 'Your session expired and could not be renewed.',
