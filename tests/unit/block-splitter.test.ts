@@ -51,4 +51,48 @@ describe('BlockSplitter', () => {
     const closed = splitter.update('Intro\n\n```js\nlet a = 1;\n```\n\nAfter');
     expect(closed.settled.at(-1)).toBe('```js\nlet a = 1;\n```\n\n');
   });
+
+  describe('with a lex window (a burst split a window at a time)', () => {
+    const BURST = Array.from({ length: 30 }, (_, index) => REPORT.replace('Title', `Title ${index}`)).join('\n\n');
+
+    it('lexes at most a window a call, and settles the same blocks as lexing the whole burst at once', () => {
+      const whole = new BlockSplitter(lexBlocks).update(BURST);
+      const lex = vi.fn(lexBlocks);
+      const splitter = new BlockSplitter(lex, 200);
+      let split = splitter.update(BURST);
+      let calls = 1;
+      expect(split.complete).toBe(false);
+      expect(split.settled.length).toBeLessThan(whole.settled.length);
+      expect([...split.settled, split.tail].join('')).toBe(BURST);
+      while (!split.complete) {
+        split = splitter.advance();
+        calls++;
+      }
+      expect(calls).toBeGreaterThan(BURST.length / 200 - 1);
+      expect(Math.max(...lex.mock.calls.map(([input]) => input.length))).toBeLessThanOrEqual(200);
+      expect(split.settled).toEqual(whole.settled);
+      expect(split.tail).toBe(whole.tail);
+      // Nothing left: advancing again lexes nothing.
+      expect(splitter.advance()).toBe(split);
+      expect(splitter.lexedChars).toBe(0);
+    });
+
+    it('widens the window for a block longer than it', () => {
+      const code = `\`\`\`text\n${'a long line of code\n'.repeat(40)}\`\`\`\n\n`;
+      const splitter = new BlockSplitter(lexBlocks, 100);
+      const split = splitter.update(`${code}After the code.\n\nAnd more.`);
+      expect(code.length).toBeGreaterThan(400);
+      expect(split.settled[0]).toBe(code);
+      expect(split.tail).toBe('And more.');
+    });
+
+    it('starts over for a text that does not extend the last one, counting the restarts', () => {
+      const splitter = new BlockSplitter(lexBlocks, 200);
+      const first = splitter.update(BURST);
+      const replaced = splitter.update('Another answer.\n\nTwo blocks.');
+      expect(replaced.generation).toBe(first.generation + 1);
+      expect(replaced.settled).toEqual(['Another answer.\n\n']);
+      expect(replaced.complete).toBe(true);
+    });
+  });
 });

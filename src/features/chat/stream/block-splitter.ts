@@ -4,44 +4,95 @@ export type LexBlocks = (text: string) => string[];
 export interface SplitAnswer {
   /** Blocks a later block has followed: they never change again, so each is rendered once. */
   settled: readonly string[];
-  /** The last block, still growing while the answer streams. */
+  /** Everything after the settled blocks: the last block, still growing while the answer streams. */
   tail: string;
+  /**
+   * False while the tail still holds text not lexed yet (a burst longer than the lex window): `advance()`
+   * settles the next blocks. The tail is then more than one block and is best shown as plain text.
+   */
+  complete: boolean;
+  /** Counts the times the splitter started over (a text that does not extend the previous one). */
+  generation: number;
 }
 
 /**
  * Splits a streaming answer into settled blocks and an open tail, lexing only what follows the last settled
  * block: the work per update is proportional to the tail, not to the whole answer. A text that does not
  * extend the previous one (the agent's final text differs from the deltas) starts over.
+ *
+ * With `maxLexChars`, a call lexes at most about that much of the tail (cut after a line end), so a burst (a
+ * whole answer at once) is split a window at a time: `advance()` goes on where the last call stopped. Lexing a
+ * prefix is what streaming does anyway: only blocks a later block has followed are settled.
  */
 export class BlockSplitter {
   private readonly lex: LexBlocks;
+  private readonly maxLexChars: number;
   private text = '';
   private settledText = '';
   private settled: string[] = [];
-  private last: SplitAnswer = { settled: [], tail: '' };
+  private generation = 0;
+  private last: SplitAnswer = { settled: [], tail: '', complete: true, generation: 0 };
+  /** Characters the last call of update() or advance() gave the lexer (0 when it had nothing to do). */
+  lexedChars = 0;
 
-  constructor(lex: LexBlocks) {
+  constructor(lex: LexBlocks, maxLexChars = Number.POSITIVE_INFINITY) {
     this.lex = lex;
+    this.maxLexChars = maxLexChars;
   }
 
-  update(text: string): SplitAnswer {
+  /** `maxLexChars` for this call only: a caller with little time left lexes less. */
+  update(text: string, maxLexChars = this.maxLexChars): SplitAnswer {
+    this.lexedChars = 0;
     if (text === this.text) return this.last;
     if (!text.startsWith(this.settledText)) {
       this.settledText = '';
       this.settled = [];
+      this.generation++;
     }
     this.text = text;
-    const rest = text.slice(this.settledText.length);
-    const blocks = this.lex(rest);
-    // Settle only when the blocks account for every character (the lexer may rewrite line ends).
-    if (blocks.length > 1 && blocks.join('') === rest) {
-      const newlySettled = blocks.slice(0, -1);
-      this.settled = [...this.settled, ...newlySettled];
-      this.settledText += newlySettled.join('');
-      this.last = { settled: this.settled, tail: blocks[blocks.length - 1] };
-    } else {
-      this.last = { settled: this.settled, tail: rest };
-    }
-    return this.last;
+    return this.lexNext(maxLexChars);
   }
+
+  /** Lexes the next window of a tail not yet lexed whole; the same answer as before when there is none. */
+  advance(maxLexChars = this.maxLexChars): SplitAnswer {
+    this.lexedChars = 0;
+    return this.last.complete ? this.last : this.lexNext(maxLexChars);
+  }
+
+  private lexNext(maxLexChars: number): SplitAnswer {
+    const rest = this.text.slice(this.settledText.length);
+    // A window that settles nothing (one block longer than the window) is widened until something settles.
+    for (let size = Math.max(1, maxLexChars); ; size *= 2) {
+      const end = windowEnd(rest, size);
+      const lexed = end === rest.length ? rest : rest.slice(0, end);
+      const blocks = this.lex(lexed);
+      this.lexedChars += lexed.length;
+      // Settle only when the blocks account for every character (the lexer may rewrite line ends).
+      const exact = blocks.join('') === lexed;
+      if (blocks.length > 1 && exact) {
+        const newlySettled = blocks.slice(0, -1);
+        this.settled = [...this.settled, ...newlySettled];
+        this.settledText += newlySettled.join('');
+        this.last = this.split(rest.slice(lexed.length - blocks[blocks.length - 1].length), end === rest.length);
+        return this.last;
+      }
+      if (end === rest.length) {
+        this.last = this.split(rest, true);
+        return this.last;
+      }
+      // A rewritten text settles in no window: the rest is lexed whole, as without windows.
+      if (!exact) size = Number.POSITIVE_INFINITY;
+    }
+  }
+
+  private split(tail: string, complete: boolean): SplitAnswer {
+    return { settled: this.settled, tail, complete, generation: this.generation };
+  }
+}
+
+/** Where a window of about `size` characters of `text` ends: after its last line end, or all of `text`. */
+function windowEnd(text: string, size: number): number {
+  if (text.length <= size) return text.length;
+  const lineEnd = text.lastIndexOf('\n', size - 1);
+  return lineEnd > 0 ? lineEnd + 1 : Math.min(text.length, size);
 }
