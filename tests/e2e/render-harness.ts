@@ -1,5 +1,15 @@
 // Bundled by hostile-servers.ts into a page of its own, so the renderer is tested in Chromium's real DOM:
 // DOMPurify under happy-dom sanitises nothing, so unit tests there would prove nothing.
-import { renderMarkdown, sanitizeHtml } from '../../src/features/chat/components/render-markdown.ts';
+import {
+  renderBlocks,
+  renderMarkdown,
+  sanitizeHtml,
+  sanitizeHtmlAlone,
+  sanitizeHtmlBatch,
+} from '../../src/features/chat/components/render-markdown.ts';
+import { enWorkspace } from '../../src/i18n/en-workspace.ts';
+import { addEnglish } from '../../src/i18n/index.ts';
 
-Object.assign(window, { renderMarkdown, sanitizeHtml });
+// In the console the workspace chunk adds its English texts (image links are worded with them) as it loads.
+addEnglish(enWorkspace);
+Object.assign(window, { renderMarkdown, sanitizeHtml, renderBlocks, sanitizeHtmlAlone, sanitizeHtmlBatch });

@@ -1,5 +1,5 @@
 import DOMPurify from 'dompurify';
-import { Marked, type Tokens } from 'marked';
+import { Lexer, Marked, type Tokens } from 'marked';
 import { t } from '../../../i18n/index.ts';
 import { linkTarget } from './link-target.ts';
 
@@ -78,23 +78,76 @@ const markdown = new Marked({
   },
 });
 
+/** The second layer the way DOMPurify does it alone: a document parsed per call (a fraction of a millisecond each). */
+export function sanitizeHtmlAlone(html: string): string {
+  return purifier.sanitize(html, PURIFY_CONFIG);
+}
+
+/**
+ * Where a batch of blocks is parsed and cleaned: a document of its own, with no window, so nothing in it runs
+ * or loads (as in the document DOMPurify parses into), made once instead of once per block.
+ */
+let inert: Document | undefined;
+const IN_PLACE_CONFIG = { ...PURIFY_CONFIG, IN_PLACE: true };
+
+/**
+ * The second layer for several fragments at once: each is parsed on its own (into its own element, so no
+ * unclosed tag in one reaches into the next), then DOMPurify cleans them all in one pass, with the same
+ * allow-list and hooks. The same HTML as cleaning each alone, for a fraction of the work per fragment. (A
+ * fragment is parsed as the content of an element, as it is shown, where DOMPurify alone parses a document:
+ * head elements at the very start of one, which marked never writes, are cleaned like any other element
+ * instead of being set aside in a head.)
+ */
+export function sanitizeHtmlBatch(fragments: readonly string[]): string[] {
+  // Text without a tag is returned as it is, as DOMPurify does.
+  const tagged = fragments.filter((fragment) => fragment.includes('<'));
+  if (tagged.length === 0) return fragments.slice();
+  inert ??= document.implementation.createHTMLDocument('');
+  const holder = inert.createElement('div');
+  for (const fragment of tagged) {
+    const wrapper = inert.createElement('div');
+    wrapper.innerHTML = fragment;
+    holder.append(wrapper);
+  }
+  try {
+    purifier.sanitize(holder, IN_PLACE_CONFIG);
+  } catch {
+    // DOMPurify refuses to clean some trees in place: those are cleaned the usual way, one at a time.
+    return fragments.map(sanitizeHtmlAlone);
+  }
+  const cleaned = [...holder.children];
+  if (cleaned.length !== tagged.length) return fragments.map(sanitizeHtmlAlone);
+  let next = 0;
+  return fragments.map((fragment) => (fragment.includes('<') ? cleaned[next++].innerHTML : fragment));
+}
+
 /** The second layer on its own: HTML to the allow-listed, link-checked subset. */
 export function sanitizeHtml(html: string): string {
-  return purifier.sanitize(html, PURIFY_CONFIG);
+  return sanitizeHtmlBatch([html])[0];
+}
+
+/**
+ * Markdown blocks (GFM: tables, fenced code) to sanitised HTML, one string per block, as renderMarkdown would
+ * give for each; raw HTML in the answer shows as text.
+ */
+export function renderBlocks(blocks: readonly string[]): string[] {
+  return sanitizeHtmlBatch(blocks.map((block) => markdown.parse(block, { async: false })));
 }
 
 /** Markdown (GFM: tables, fenced code) to sanitised HTML; raw HTML in the answer shows as text. */
 export function renderMarkdown(text: string): string {
-  return sanitizeHtml(markdown.parse(text, { async: false }));
+  return renderBlocks([text])[0];
 }
 
 /**
  * The top-level blocks of a markdown text, each the exact source it came from; blank lines stay with the
- * block before them, so a block is followed by another only once real content starts.
+ * block before them, so a block is followed by another only once real content starts. Only the blocks are
+ * lexed (what markdown.lexer() does first, line ends made \n the same way): a block's inline markup (emphasis,
+ * links) is lexed when the block renders.
  */
 export function lexBlocks(text: string): string[] {
   const blocks: string[] = [];
-  for (const token of markdown.lexer(text)) {
+  for (const token of new Lexer(markdown.defaults).blockTokens(text.replace(/\r\n|\r/g, '\n'))) {
     if (token.type === 'space' && blocks.length > 0) blocks[blocks.length - 1] += token.raw;
     else blocks.push(token.raw);
   }
