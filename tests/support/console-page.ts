@@ -70,9 +70,12 @@ export async function send(page: Page, prompt: string) {
   await messageBox(page).press('Enter');
 }
 
-/** The last answer's text once it has ended and its markdown is rendered (it shows as plain text until then). */
+/**
+ * The last answer's text once it has ended and its markdown is rendered (it shows as plain text until then:
+ * all of it until the renderer loads, then what later frames have not rendered yet).
+ */
 export async function answerWhenSettled(page: Page, timeout = 30_000) {
   await expect.poll(() => lastAnswer(page).getAttribute('aria-busy'), { timeout }).toBe('false');
-  await expect.poll(() => lastAnswer(page).locator('.markdown.plain').count()).toBe(0);
+  await expect.poll(() => lastAnswer(page).locator('.markdown.plain, .markdown-block.pending').count()).toBe(0);
   return (await lastAnswer(page).textContent()) ?? '';
 }

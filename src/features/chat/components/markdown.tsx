@@ -3,7 +3,8 @@ import { isChunkLoadError } from '../../../components/chunk-load-error.ts';
 import { type Language, t } from '../../../i18n/index.ts';
 import { useLanguage } from '../../../i18n/use-language.ts';
 import { copyToClipboard } from '../../../lib/use-copy.ts';
-import { BlockSplitter } from '../stream/block-splitter.ts';
+import './markdown-blocks.css';
+import { MarkdownProgress, plainPieces } from './markdown-progress.ts';
 
 type Renderer = typeof import('./render-markdown.ts');
 let loaded: Renderer | undefined;
@@ -16,8 +17,10 @@ export const loadRenderer = () =>
 
 /** An open tail longer than this shows as plain text until it settles: a frame never re-renders much markdown. */
 const MAX_RENDERED_TAIL_CHARS = 16_000;
-/** Settled blocks rendered (parsed, sanitised, laid out) in one frame at most: a few milliseconds of work. */
-const MAX_BLOCKS_PER_FRAME = 24;
+/** Text waiting to render shows in pieces of about this many characters: only the pieces that change are laid out. */
+const PLAIN_PIECE_CHARS = 4_000;
+/** Rendered blocks are compared in groups of this many: a frame reconciles a few groups, not every block. */
+const GROUP_SIZE = 64;
 
 function addCopyButtons(container: HTMLElement) {
   for (const pre of container.querySelectorAll('pre')) {
@@ -44,19 +47,15 @@ async function copyCode(event: Event) {
   }, 2000);
 }
 
-/** One block of an answer, rendered and sanitised once: settled blocks never render again. */
+/** One block of an answer, rendered and sanitised once (see MarkdownProgress): settled blocks never render again. */
 const MarkdownBlock = memo(function MarkdownBlock({
-  source,
-  render,
+  html,
   language,
 }: {
-  source: string;
-  render: (text: string) => string;
-  /** Rendered again (once) when the user switches language: image labels and copy buttons are words too. */
+  html: string;
+  /** Copy buttons are words too: a language switch relabels them. */
   language: Language;
 }) {
-  // biome-ignore lint/correctness/useExhaustiveDependencies: language changes what render() writes (t() inside)
-  const html = useMemo(() => render(source), [render, source, language]);
   const block = useRef<HTMLDivElement>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a language switch relabels the buttons
   useEffect(() => {
@@ -66,6 +65,35 @@ const MarkdownBlock = memo(function MarkdownBlock({
   // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised by DOMPurify in render-markdown.ts
   return <div className="markdown-block" ref={block} dangerouslySetInnerHTML={{ __html: html }} />;
 });
+
+interface GroupProps {
+  html: readonly string[];
+  language: Language;
+}
+
+const sameGroup = (before: GroupProps, after: GroupProps) =>
+  before.language === after.language &&
+  before.html.length === after.html.length &&
+  before.html.every((html, index) => html === after.html[index]);
+
+/** GROUP_SIZE consecutive blocks: renders only when one of them is new or rendered again. */
+const BlockGroup = memo(function BlockGroup({ html, language }: GroupProps) {
+  // Settled blocks never change or move: their index is a stable key.
+  // biome-ignore lint/suspicious/noArrayIndexKey: see above
+  return html.map((block, index) => <MarkdownBlock key={index} html={block} language={language} />);
+}, sameGroup);
+
+/**
+ * Text not rendered as markdown, in pieces: a piece out of view is not laid out (see markdown-blocks.css).
+ * `pending` while later frames will render it; an open tail too long to render stays plain.
+ */
+function PlainPieces({ text, from, to, pending }: { text: string; from: number; to: number; pending: boolean }) {
+  return plainPieces(text, from, to, PLAIN_PIECE_CHARS).map((piece) => (
+    <div key={`plain-${piece.key}`} className={`markdown-block plain piece${pending ? ' pending' : ''}`}>
+      {piece.text}
+    </div>
+  ));
+}
 
 function useRenderer(): { renderer?: Renderer; failure?: unknown } {
   const [state, setState] = useState<{ renderer?: Renderer; failure?: unknown }>(() => ({ renderer: loaded }));
@@ -80,25 +108,32 @@ function useRenderer(): { renderer?: Renderer; failure?: unknown } {
 }
 
 /**
- * An answer's markdown, rendered block by block as it streams (see BlockSplitter): settled blocks keep their
- * DOM, so text there can be selected while the rest arrives, and a frame costs what the open tail costs.
+ * An answer's markdown, rendered block by block as it streams (see MarkdownProgress): settled blocks keep their
+ * DOM, so text there can be selected while the rest arrives. A frame renders what its time budget allows; a
+ * burst renders over the next frames, its text shown plain meanwhile.
  */
 export const Markdown = memo(function Markdown({ text }: { text: string }) {
   const { renderer, failure } = useRenderer();
   const language = useLanguage();
-  const splitter = useRef<BlockSplitter | undefined>(undefined);
+  const progress = useRef<MarkdownProgress | undefined>(undefined);
   const container = useRef<HTMLDivElement>(null);
-  // How many settled blocks are rendered: a burst (a whole answer at once, a restored conversation) is
-  // rendered MAX_BLOCKS_PER_FRAME blocks a frame, the rest shown as plain text meanwhile.
-  const [rendered, setRendered] = useState(0);
-  if (renderer) splitter.current ??= new BlockSplitter(renderer.lexBlocks);
-  const { settled, tail } = splitter.current?.update(text) ?? { settled: [], tail: text };
-  const visible = Math.min(settled.length, rendered + MAX_BLOCKS_PER_FRAME);
+  const [, setFrames] = useState(0);
+  if (renderer) {
+    progress.current ??= new MarkdownProgress(renderer);
+    progress.current.update(text, language);
+    progress.current.work();
+  }
+  const view = progress.current?.view();
+  const pending = progress.current?.pending ?? false;
   useEffect(() => {
-    if (visible === rendered) return;
-    const frame = requestAnimationFrame(() => setRendered(visible));
+    // Work left over: the next frame does its share.
+    if (!pending) return;
+    const frame = requestAnimationFrame(() => setFrames((frames) => frames + 1));
     return () => cancelAnimationFrame(frame);
-  }, [visible, rendered]);
+  });
+  const tail = view?.tailReady && view.tail.length <= MAX_RENDERED_TAIL_CHARS ? view.tail : undefined;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: language changes what renderMarkdown() writes (t() inside)
+  const tailHtml = useMemo(() => (tail && renderer ? renderer.renderMarkdown(tail) : ''), [renderer, tail, language]);
   useEffect(() => {
     // One delegated listener for the copy buttons added to the sanitised HTML.
     const element = container.current;
@@ -107,11 +142,11 @@ export const Markdown = memo(function Markdown({ text }: { text: string }) {
     element.addEventListener('click', onClick);
     return () => element.removeEventListener('click', onClick);
   }, []);
-  if (!renderer) {
+  if (!renderer || !view) {
     // Until the renderer arrives the text shows as plain text: never as HTML.
     return (
       <div className="markdown plain" ref={container}>
-        {text}
+        <PlainPieces key="plain" text={text} from={0} to={text.length} pending />
         {failure !== undefined && (
           <p className="notice warn" role="alert">
             {isChunkLoadError(failure)
@@ -122,19 +157,19 @@ export const Markdown = memo(function Markdown({ text }: { text: string }) {
       </div>
     );
   }
-  const catchingUp = visible < settled.length;
+  const groups = Math.ceil(view.html.length / GROUP_SIZE);
   return (
     <div className="markdown" ref={container}>
-      {settled.slice(0, visible).map((source, index) => (
-        // Settled blocks never change or move: their index is a stable key.
-        // biome-ignore lint/suspicious/noArrayIndexKey: see above
-        <MarkdownBlock key={index} source={source} render={renderer.renderMarkdown} language={language} />
+      {Array.from({ length: groups }, (_, group) => (
+        <BlockGroup
+          // biome-ignore lint/suspicious/noArrayIndexKey: groups of settled blocks never move
+          key={`group-${group}`}
+          html={view.html.slice(group * GROUP_SIZE, (group + 1) * GROUP_SIZE)}
+          language={language}
+        />
       ))}
-      {catchingUp || tail.length > MAX_RENDERED_TAIL_CHARS ? (
-        <div className="markdown-block plain">{catchingUp ? settled.slice(visible).join('') + tail : tail}</div>
-      ) : (
-        tail && <MarkdownBlock key="tail" source={tail} render={renderer.renderMarkdown} language={language} />
-      )}
+      <PlainPieces key="plain" text={text} from={view.plainFrom} to={tail ? text.length - tail.length : text.length} pending={pending} />
+      {tail && <MarkdownBlock key="tail" html={tailHtml} language={language} />}
     </div>
   );
 });

@@ -1,0 +1,92 @@
+import { render, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Markdown } from '../../src/features/chat/components/markdown.tsx';
+import { lexBlocks } from '../../src/features/chat/components/render-markdown.ts';
+
+/**
+ * DOMPurify sanitises nothing under happy-dom (the renderer itself is tested in Chromium): here a stand-in
+ * renders each block, taking 1 ms of a fake clock per block, so a frame's time budget is followed exactly.
+ */
+const fake = vi.hoisted(() => ({ clock: 0, rendered: [] as string[] }));
+vi.mock('../../src/features/chat/components/render-markdown.ts', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../src/features/chat/components/render-markdown.ts')>();
+  const escapeText = (text: string) => text.replace(/[&<>]/g, (char) => `&#${char.charCodeAt(0)};`);
+  const renderBlocks = (blocks: readonly string[]) => {
+    fake.clock += blocks.length;
+    fake.rendered.push(...blocks);
+    return blocks.map((block) => `<p>${escapeText(block.trim())}</p>`);
+  };
+  return { ...actual, renderBlocks, renderMarkdown: (text: string) => renderBlocks([text])[0] };
+});
+
+const SECTION = (index: number) =>
+  [`## Section ${index}`, '', `Paragraph ${index}.`, '', '- one', '- two', '', '```ts', `const x = ${index};`, '```', ''].join('\n');
+const BURST = `${Array.from({ length: 60 }, (_, index) => SECTION(index)).join('\n')}\nThe end.`;
+const BLOCKS = lexBlocks(BURST).length;
+
+beforeEach(() => {
+  fake.clock = 0;
+  fake.rendered = [];
+  vi.spyOn(performance, 'now').mockImplementation(() => fake.clock);
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** Frames come from happy-dom's requestAnimationFrame: a burst takes dozens of them, slow on a busy machine. */
+const FRAMES = { timeout: 15_000 };
+const renderedBlocks = (container: HTMLElement) => [...container.querySelectorAll('.markdown-block:not(.plain)')];
+const pendingText = (container: HTMLElement) =>
+  [...container.querySelectorAll('.markdown-block.pending')].map((piece) => piece.textContent).join('');
+
+async function whenRendererLoaded(container: HTMLElement) {
+  await waitFor(() => expect(container.querySelector('.markdown:not(.plain)')).not.toBeNull(), FRAMES);
+}
+
+describe('Markdown', () => {
+  it('renders a burst over several frames, the rest shown as plain text meanwhile; blocks shown keep their DOM', async () => {
+    const { container } = render(<Markdown text={BURST} />);
+    await whenRendererLoaded(container);
+    expect(BLOCKS).toBeGreaterThan(200);
+    const first = renderedBlocks(container);
+    // A frame renders blocks for about 6 ms (one more block at most), whatever their number: here 1 ms each.
+    expect(first.length).toBeGreaterThan(0);
+    expect(first.length).toBeLessThanOrEqual(7);
+    // Nothing is missing meanwhile: what is not rendered yet is there as text.
+    expect(pendingText(container)).toContain('## Section 59');
+    expect(pendingText(container)).toContain('The end.');
+
+    await waitFor(() => expect(container.querySelectorAll('.markdown-block.pending')).toHaveLength(0), FRAMES);
+    const all = renderedBlocks(container);
+    expect(all).toHaveLength(BLOCKS);
+    expect(all[0]).toBe(first[0]);
+    expect(all.at(-1)?.textContent).toBe('The end.');
+    // Each settled block rendered once, in order; the tail after them.
+    expect(fake.rendered.filter((block) => block !== 'The end.')).toEqual(lexBlocks(BURST).slice(0, -1));
+  });
+
+  it('renders each settled block once while deltas arrive, and nothing again for a final text equal to them', async () => {
+    const { container, rerender } = render(<Markdown text={BURST.slice(0, 120)} />);
+    await whenRendererLoaded(container);
+    for (let end = 240; end < BURST.length; end += 120) rerender(<Markdown text={BURST.slice(0, end)} />);
+    rerender(<Markdown text={BURST} />);
+    await waitFor(() => expect(renderedBlocks(container)).toHaveLength(BLOCKS), FRAMES);
+    const before = renderedBlocks(container);
+    const settledRenders = fake.rendered.filter((block) => block !== 'The end.').length;
+
+    rerender(<Markdown text={`${BURST} `.slice(0, -1)} />);
+    expect(renderedBlocks(container)).toEqual(before);
+    expect(fake.rendered.filter((block) => block !== 'The end.').length).toBe(settledRenders);
+  });
+
+  it('keeps an open tail too long to render as plain text, no longer marked as waiting once all else is rendered', async () => {
+    const text = `# Log\n\n\`\`\`text\n${'a line of a long log\n'.repeat(1_000)}`;
+    const { container } = render(<Markdown text={text} />);
+    await whenRendererLoaded(container);
+    await waitFor(() => expect(container.querySelectorAll('.markdown-block.pending')).toHaveLength(0), FRAMES);
+    expect(renderedBlocks(container).map((block) => block.textContent)).toEqual(['# Log']);
+    const pieces = [...container.querySelectorAll('.markdown-block.plain.piece')];
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces.map((piece) => piece.textContent).join('')).toBe(text.slice('# Log\n\n'.length));
+  });
+});
