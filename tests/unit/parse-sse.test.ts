@@ -132,3 +132,22 @@ describe('frames to an answer', () => {
     expect(answerText(fold([adk('Just the end', false)]))).toBe('Just the end');
   });
 });
+
+describe('reading a stream that arrived at once', () => {
+  it('lets a timer (a paint, a key press) run between its events instead of after all of them', async () => {
+    const encoder = new TextEncoder();
+    const events = Array.from({ length: 400 }, (_, index) => encoder.encode(`data: ${index}\n\n`));
+    let timerRan = false;
+    setTimeout(() => {
+      timerRan = true;
+    }, 0);
+    let seenBeforeTimer = 0;
+    for await (const _ of readSse(streamOf(events))) {
+      const busyUntil = performance.now() + 0.2; // the consumer's work on an event
+      while (performance.now() < busyUntil) {}
+      if (!timerRan) seenBeforeTimer++;
+    }
+    expect(seenBeforeTimer).toBeGreaterThan(0);
+    expect(seenBeforeTimer).toBeLessThan(events.length);
+  });
+});

@@ -1,3 +1,5 @@
+import { WORK_SLICE_MS, yieldToMain } from '../../../lib/yield-to-main.ts';
+
 /** One Server-Sent Event: its data lines joined with "\n", and the event name when one was sent. */
 export interface SseEvent {
   data: string;
@@ -102,7 +104,11 @@ export class SseParser {
   }
 }
 
-/** Reads a response body as SSE events, decoding UTF-8 across chunk boundaries. */
+/**
+ * Reads a response body as SSE events, decoding UTF-8 across chunk boundaries. A body that has already arrived
+ * (an answer written at once) would be read, parsed and handed on in one unbroken run of microtasks; every
+ * WORK_SLICE_MS of that (the consumer's work included) the browser gets to paint and handle input.
+ */
 export async function* readSse(
   body: ReadableStream<Uint8Array>,
   onBytes?: (count: number) => void,
@@ -111,12 +117,19 @@ export async function* readSse(
   const parser = new SseParser(maxEventChars);
   const decoder = new TextDecoder();
   const reader = body.getReader();
+  let sliceStart = performance.now();
   try {
     while (true) {
       const { done, value } = await reader.read();
       if (done) break;
       onBytes?.(value.byteLength);
-      yield* parser.push(decoder.decode(value, { stream: true }));
+      for (const event of parser.push(decoder.decode(value, { stream: true }))) {
+        yield event;
+        if (performance.now() - sliceStart > WORK_SLICE_MS) {
+          await yieldToMain();
+          sliceStart = performance.now();
+        }
+      }
     }
     yield* parser.push(decoder.decode());
     yield* parser.end();
