@@ -64,8 +64,13 @@ export function formatLocalTime(epochSeconds: number): string {
   return formatter('date', options, (language) => new Intl.DateTimeFormat(language, options)).format(date);
 }
 
-/** A time of day, for the call log and the sign-in flow ("14:05:09"). */
+/**
+ * A time of day, for the call log and the sign-in flow ("14:05:09"), in the browser's time zone. Both languages
+ * write it the same way (24-hour, two digits each), so no Intl formatter is built for it: the first one a page
+ * builds costs 50-200 ms on a slow machine, and the call log is drawn as the first answer streams.
+ */
 export function formatTimeOfDay(epochMs: number): string {
-  const options = { timeStyle: 'medium', hourCycle: 'h23' } as const;
-  return formatter('date', options, (language) => new Intl.DateTimeFormat(language, options)).format(epochMs);
+  const date = new Date(epochMs);
+  if (Number.isNaN(date.getTime())) return '--:--:--';
+  return [date.getHours(), date.getMinutes(), date.getSeconds()].map((part) => String(part).padStart(2, '0')).join(':');
 }

@@ -10,7 +10,7 @@ import { chooseLanguage, getLanguage, t } from '../../src/i18n/index.ts';
 import { browserLanguage, storedLanguage } from '../../src/i18n/language.ts';
 import type { Translation } from '../../src/i18n/placeholders.ts';
 import { zhCN } from '../../src/i18n/zh-CN.ts';
-import { formatDuration, formatLocalTime, formatRelative } from '../../src/lib/time.ts';
+import { formatDuration, formatLocalTime, formatRelative, formatTimeOfDay } from '../../src/lib/time.ts';
 
 const CATALOGUES = [
   { name: 'console', source: { ...en, ...enWorkspace, ...enSetup }, translation: zhCN },
@@ -121,6 +121,14 @@ describe('choosing the language', () => {
     expect(t('auth.signIn')).toBe('Sign in');
     expect(td('accepted')).toBe('Accepted');
     expect(formatRelative(now / 1000 - 12, now)).toBe('12 sec ago');
+  });
+
+  it('writes a time of day as Intl does in both languages, without building a formatter', () => {
+    for (const at of [Date.UTC(2026, 10, 29, 0, 5, 9), Date.UTC(2026, 10, 29, 23, 59, 59), Date.UTC(2026, 0, 1, 12, 0, 0)]) {
+      for (const language of ['en', 'zh-CN']) {
+        expect(formatTimeOfDay(at)).toBe(new Intl.DateTimeFormat(language, { timeStyle: 'medium', hourCycle: 'h23' }).format(at));
+      }
+    }
   });
 });
 
