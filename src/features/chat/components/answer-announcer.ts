@@ -17,8 +17,9 @@ function spokenText(article: Element | null | undefined): string {
  * What a screen reader hears once an answer ends: the finished answer, the partial one that was stopped, or
  * the failure; once per answer, never each streamed delta (the log itself is aria-live="off").
  * Only answers that end while the page shows them: a conversation restored after a reload stays quiet.
+ * `list` is the element whose children are the log's messages, the last one last.
  */
-export function useAnswerAnnouncement(messages: ChatMessage[], agentName: string, log: RefObject<HTMLElement | null>): string {
+export function useAnswerAnnouncement(messages: ChatMessage[], agentName: string, list: RefObject<HTMLElement | null>): string {
   const [said, setSaid] = useState('');
   const running = useRef<string | undefined>(undefined);
   const last = messages.at(-1);
@@ -31,12 +32,12 @@ export function useAnswerAnnouncement(messages: ChatMessage[], agentName: string
     if (running.current !== last.id) return;
     running.current = undefined;
     // The answer is the log's last article: read as rendered (markdown syntax is not spoken).
-    const text = spokenText(log.current?.lastElementChild);
+    const text = spokenText(list.current?.lastElementChild);
     if (last.status === 'error') {
       setSaid(t('chat.announce.failed', { agent: agentName, text: last.failure ? t(last.failure.message, last.failure.params) : text }));
     } else {
       setSaid(t(last.status === 'stopped' ? 'chat.announce.stopped' : 'chat.announce.done', { agent: agentName, text }));
     }
-  }, [last, agentName, log]);
+  }, [last, agentName, list]);
   return said;
 }

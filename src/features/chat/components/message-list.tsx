@@ -1,10 +1,52 @@
-import { useLayoutEffect, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import { t } from '../../../i18n/index.ts';
 import type { ChatMessage } from '../conversation.ts';
 import { useAnswerAnnouncement } from './answer-announcer.ts';
 import { type FailureActions, MessageView } from './message-view.tsx';
 
 const STICKY_DISTANCE_PX = 48;
+
+/**
+ * Keeps the log at the bottom while it is pinned there. A new message (or conversation) is scrolled to before the
+ * frame is drawn, so that frame lays out what shows at the bottom, not what showed before (on the first render,
+ * the top of the log); measuring then costs little, since a message just added is skipped until found in view.
+ * Any other change of height (an answer growing, its markdown rendered, an off-screen message sized once it comes
+ * near the view, the log resized) is followed from a ResizeObserver, after the frame's layout: a streamed delta
+ * never makes the page measure in between DOM writes.
+ */
+function useFollowBottom(lastMessageId: string | undefined) {
+  const log = useRef<HTMLDivElement>(null);
+  const content = useRef<HTMLDivElement>(null);
+  const stick = useRef(true);
+  /** Where the log last put its own scroll position; only the user moves it up from there. */
+  const followedTo = useRef(0);
+  const follow = useCallback(() => {
+    const element = log.current;
+    if (!element || !stick.current) return;
+    element.scrollTop = element.scrollHeight;
+    followedTo.current = element.scrollTop;
+  }, []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when a message is added or the conversation replaced
+  useLayoutEffect(follow, [lastMessageId, follow]);
+  useEffect(() => {
+    const element = log.current;
+    const inner = content.current;
+    if (!element || !inner || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(follow);
+    observer.observe(inner);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [follow]);
+  // Messages off screen are sized lazily (content-visibility), so the height can change under a scroll the log
+  // made itself: the user has scrolled up only when the position moved up from where the log put it.
+  const onScroll = () => {
+    const element = log.current;
+    if (!element) return;
+    if (element.scrollHeight - element.scrollTop - element.clientHeight < STICKY_DISTANCE_PX) stick.current = true;
+    else if (element.scrollTop < followedTo.current - STICKY_DISTANCE_PX) stick.current = false;
+  };
+  return { log, content, onScroll };
+}
 
 /** The conversation log; follows a growing answer until the user scrolls up, and again once back at the bottom. */
 export function MessageList({
@@ -19,36 +61,21 @@ export function MessageList({
   /** Older messages the saved copy of this conversation left out (storage limit). */
   dropped?: number;
 }) {
-  const log = useRef<HTMLDivElement>(null);
-  const stick = useRef(true);
-  /** Where the log last put its own scroll position; only the user moves it up from there. */
-  const followedTo = useRef(0);
-  const announcement = useAnswerAnnouncement(messages, agentName, log);
-  useLayoutEffect(() => {
-    const element = log.current;
-    if (!element || !stick.current || messages.length === 0) return;
-    element.scrollTop = element.scrollHeight;
-    followedTo.current = element.scrollTop;
-  }, [messages]);
-  // Messages off screen are sized lazily (content-visibility), so the height can change under a scroll the log
-  // made itself: the user has scrolled up only when the position moved up from where the log put it.
-  const onScroll = () => {
-    const element = log.current;
-    if (!element) return;
-    if (element.scrollHeight - element.scrollTop - element.clientHeight < STICKY_DISTANCE_PX) stick.current = true;
-    else if (element.scrollTop < followedTo.current - STICKY_DISTANCE_PX) stick.current = false;
-  };
+  const { log, content, onScroll } = useFollowBottom(messages.at(-1)?.id);
+  const announcement = useAnswerAnnouncement(messages, agentName, content);
   // role="log" is aria-live="polite" by default, which would read every streamed delta: the log is kept quiet
   // and the status below says each finished answer once. tabIndex: the log scrolls, so keyboards must reach it.
   return (
     <>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable from the keyboard */}
       <div className="log" role="log" aria-label={t('chat.log')} aria-live="off" tabIndex={0} ref={log} onScroll={onScroll}>
-        {dropped > 0 && <p className="meta">{t('chat.droppedOlder', { count: dropped })}</p>}
-        {messages.length === 0 && dropped === 0 && <p className="meta">{t('chat.empty', { agent: agentName })}</p>}
-        {messages.map((message) => (
-          <MessageView key={message.id} message={message} actions={actions} />
-        ))}
+        <div className="log-messages" ref={content}>
+          {dropped > 0 && <p className="meta">{t('chat.droppedOlder', { count: dropped })}</p>}
+          {messages.length === 0 && dropped === 0 && <p className="meta">{t('chat.empty', { agent: agentName })}</p>}
+          {messages.map((message) => (
+            <MessageView key={message.id} message={message} actions={actions} />
+          ))}
+        </div>
       </div>
       <p role="status" className="visually-hidden">
         {announcement}
