@@ -1,4 +1,4 @@
-import { render, waitFor } from '@testing-library/react';
+import { act, render, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Markdown } from '../../src/features/chat/components/markdown.tsx';
 import { lexBlocks } from '../../src/features/chat/components/render-markdown.ts';
@@ -24,11 +24,30 @@ const SECTION = (index: number) =>
 const BURST = `${Array.from({ length: 60 }, (_, index) => SECTION(index)).join('\n')}\nThe end.`;
 const BLOCKS = lexBlocks(BURST).length;
 
+/** Frames run when a test says so: what one frame renders is seen in the DOM. */
+let frames: Array<FrameRequestCallback> = [];
 beforeEach(() => {
   fake.clock = 0;
   fake.rendered = [];
+  frames = [];
   vi.spyOn(performance, 'now').mockImplementation(() => fake.clock);
+  vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => frames.push(callback));
+  vi.spyOn(window, 'cancelAnimationFrame').mockImplementation(() => undefined);
 });
+/** Runs one frame's callbacks. */
+function frame() {
+  const now = frames;
+  frames = [];
+  act(() => {
+    for (const callback of now) callback(fake.clock);
+  });
+}
+/** Runs frames until none is requested; how many. */
+function allFrames(): number {
+  let count = 0;
+  for (; frames.length > 0 && count < 10_000; count++) frame();
+  return count;
+}
 afterEach(() => {
   vi.restoreAllMocks();
 });
@@ -48,6 +67,8 @@ describe('Markdown', () => {
     const { container } = render(<Markdown text={BURST} />);
     await whenRendererLoaded(container);
     expect(BLOCKS).toBeGreaterThan(200);
+    // The first frame after the renderer arrived renders blocks.
+    frame();
     const first = renderedBlocks(container);
     // A frame renders blocks for about 6 ms (one more block at most), whatever their number: here 1 ms each.
     expect(first.length).toBeGreaterThan(0);
@@ -56,7 +77,8 @@ describe('Markdown', () => {
     expect(pendingText(container)).toContain('## Section 59');
     expect(pendingText(container)).toContain('The end.');
 
-    await waitFor(() => expect(container.querySelectorAll('.markdown-block.pending')).toHaveLength(0), FRAMES);
+    expect(allFrames()).toBeGreaterThan(BLOCKS / 7);
+    expect(container.querySelectorAll('.markdown-block.pending')).toHaveLength(0);
     const all = renderedBlocks(container);
     expect(all).toHaveLength(BLOCKS);
     expect(all[0]).toBe(first[0]);
@@ -70,7 +92,8 @@ describe('Markdown', () => {
     await whenRendererLoaded(container);
     for (let end = 240; end < BURST.length; end += 120) rerender(<Markdown text={BURST.slice(0, end)} />);
     rerender(<Markdown text={BURST} />);
-    await waitFor(() => expect(renderedBlocks(container)).toHaveLength(BLOCKS), FRAMES);
+    allFrames();
+    expect(renderedBlocks(container)).toHaveLength(BLOCKS);
     const before = renderedBlocks(container);
     const settledRenders = fake.rendered.filter((block) => block !== 'The end.').length;
 
@@ -79,11 +102,36 @@ describe('Markdown', () => {
     expect(fake.rendered.filter((block) => block !== 'The end.').length).toBe(settledRenders);
   });
 
+  it('renders a conversation of bursts with one budget a frame for all of them, the newest answer first', async () => {
+    const answers = 8;
+    const { container } = render(
+      <div>
+        {Array.from({ length: answers }, (_, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list
+          <Markdown key={index} text={`${BURST}\n\nAnswer ${index}.`} />
+        ))}
+      </div>,
+    );
+    await waitFor(() => expect(container.querySelectorAll('.markdown:not(.plain)')).toHaveLength(answers), FRAMES);
+    frame();
+    // One frame's 6 ms (one more block at most), not 6 ms for each answer.
+    expect(renderedBlocks(container).length).toBeLessThanOrEqual(7);
+    const markdowns = [...container.querySelectorAll('.markdown')];
+    expect(renderedBlocks(markdowns[answers - 1] as HTMLElement).length).toBeGreaterThan(0);
+    expect(renderedBlocks(markdowns[0] as HTMLElement)).toHaveLength(0);
+
+    // Frame after frame, all of them render to the end.
+    expect(allFrames()).toBeGreaterThan((answers * BLOCKS) / 7);
+    expect(container.querySelectorAll('.markdown-block.pending')).toHaveLength(0);
+    expect(renderedBlocks(container)).toHaveLength(answers * (BLOCKS + 1));
+  });
+
   it('keeps an open tail too long to render as plain text, no longer marked as waiting once all else is rendered', async () => {
     const text = `# Log\n\n\`\`\`text\n${'a line of a long log\n'.repeat(1_000)}`;
     const { container } = render(<Markdown text={text} />);
     await whenRendererLoaded(container);
-    await waitFor(() => expect(container.querySelectorAll('.markdown-block.pending')).toHaveLength(0), FRAMES);
+    allFrames();
+    expect(container.querySelectorAll('.markdown-block.pending')).toHaveLength(0);
     expect(renderedBlocks(container).map((block) => block.textContent)).toEqual(['# Log']);
     const pieces = [...container.querySelectorAll('.markdown-block.plain.piece')];
     expect(pieces.length).toBeGreaterThan(1);

@@ -66,13 +66,18 @@ export class MarkdownProgress {
     this.split = this.splitter.update('');
   }
 
-  /** The answer so far, in the language to render it in. Cheap: the lexing and rendering are work()'s. */
-  update(text: string, language: string): void {
+  /**
+   * The answer so far, in the language to render it in. Cheap: the lexing and rendering are work()'s. Returns
+   * whether either changed.
+   */
+  update(text: string, language: string): boolean {
+    const changed = text !== this.text || language !== this.language;
     if (language !== this.language) {
       this.language = language;
       this.current = 0;
     }
     this.text = text;
+    return changed;
   }
 
   /** Whether `work()` has anything left to do. */
@@ -82,9 +87,12 @@ export class MarkdownProgress {
     );
   }
 
-  /** Renders (and lexes) for about the time budget; returns whether work remains for a later frame. */
-  work(): boolean {
-    const { now, budgetMs } = this.options;
+  /**
+   * Renders (and lexes) for about `budgetMs` (one step at least, however small the budget); returns whether work
+   * remains for a later frame. A page's answers share a frame's budget: see markdown-scheduler.ts.
+   */
+  work(budgetMs = this.options.budgetMs): boolean {
+    const { now } = this.options;
     const deadline = now() + budgetMs;
     while (this.pending) {
       if (this.text !== this.lexed) {

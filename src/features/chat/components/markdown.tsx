@@ -1,10 +1,12 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { isChunkLoadError } from '../../../components/chunk-load-error.ts';
 import { type Language, t } from '../../../i18n/index.ts';
 import { useLanguage } from '../../../i18n/use-language.ts';
 import { copyToClipboard } from '../../../lib/use-copy.ts';
 import './markdown-blocks.css';
 import { MarkdownProgress, plainPieces } from './markdown-progress.ts';
+import { type FrameWork, markdownScheduler } from './markdown-scheduler.ts';
 
 type Renderer = typeof import('./render-markdown.ts');
 let loaded: Renderer | undefined;
@@ -14,6 +16,9 @@ export const loadRenderer = () =>
     loaded = module;
     return module;
   });
+
+/** The page's scheduler; what a frame rendered is committed in that frame, before it is painted. */
+const scheduler = () => markdownScheduler(flushSync);
 
 /** An open tail longer than this shows as plain text until it settles: a frame never re-renders much markdown. */
 const MAX_RENDERED_TAIL_CHARS = 16_000;
@@ -109,8 +114,9 @@ function useRenderer(): { renderer?: Renderer; failure?: unknown } {
 
 /**
  * An answer's markdown, rendered block by block as it streams (see MarkdownProgress): settled blocks keep their
- * DOM, so text there can be selected while the rest arrives. A frame renders what its time budget allows; a
- * burst renders over the next frames, its text shown plain meanwhile.
+ * DOM, so text there can be selected while the rest arrives. A frame renders what the page's time budget allows
+ * (shared by all answers, see markdown-scheduler.ts); a burst renders over the next frames, its text shown plain
+ * meanwhile.
  */
 export const Markdown = memo(function Markdown({ text }: { text: string }) {
   const { renderer, failure } = useRenderer();
@@ -118,19 +124,36 @@ export const Markdown = memo(function Markdown({ text }: { text: string }) {
   const progress = useRef<MarkdownProgress | undefined>(undefined);
   const container = useRef<HTMLDivElement>(null);
   const [, setFrames] = useState(0);
+  // This answer's share of the page's frames (see markdown-scheduler.ts): a frame's budget is for all answers.
+  const [work] = useState<FrameWork>(() => ({
+    work: (budgetMs) => progress.current?.work(budgetMs) ?? false,
+    worked: () => setFrames((frames) => frames + 1),
+  }));
+  const shownText = useRef<string | undefined>(undefined);
   if (renderer) {
-    progress.current ??= new MarkdownProgress(renderer);
-    progress.current.update(text, language);
-    progress.current.work();
+    if (!progress.current) {
+      // The first text waits for the frame's callback: when a whole conversation mounts, the answers in view
+      // and the newest render first, not the first in the log.
+      progress.current = new MarkdownProgress(renderer);
+      progress.current.update(text, language);
+    } else if (progress.current.update(text, language)) {
+      // A delta (or a new language) renders now with what is left of this frame's budget; a streaming answer
+      // keeps progressing each frame.
+      if (text !== shownText.current) scheduler().touch(work);
+      scheduler().workNow(work);
+    }
+    shownText.current = text;
   }
   const view = progress.current?.view();
   const pending = progress.current?.pending ?? false;
   useEffect(() => {
-    // Work left over: the next frame does its share.
-    if (!pending) return;
-    const frame = requestAnimationFrame(() => setFrames((frames) => frames + 1));
-    return () => cancelAnimationFrame(frame);
+    // Work left over: the next frames do their share, answers in view first.
+    if (pending) scheduler().schedule(work);
   });
+  useEffect(() => {
+    if (container.current) scheduler().observe(work, container.current);
+  });
+  useEffect(() => () => scheduler().drop(work), [work]);
   const tail = view?.tailReady && view.tail.length <= MAX_RENDERED_TAIL_CHARS ? view.tail : undefined;
   // biome-ignore lint/correctness/useExhaustiveDependencies: language changes what renderMarkdown() writes (t() inside)
   const tailHtml = useMemo(() => (tail && renderer ? renderer.renderMarkdown(tail) : ''), [renderer, tail, language]);
