@@ -143,4 +143,17 @@ describe('MarkdownScheduler', () => {
     frame();
     expect(log[1]).toEqual(Array(BUDGET_MS).fill('restored'));
   });
+
+  it('starts the budget over when no frame comes for long (a hidden tab), so a streaming answer goes on', () => {
+    const { scheduler, answer, frame, elapse } = setUp();
+    const streaming = answer('streaming', 20);
+    frame();
+    expect(scheduler.workNow(streaming.work)).toBe(true);
+    expect(scheduler.workNow(streaming.work)).toBe(false);
+    elapse(50);
+    expect(scheduler.workNow(streaming.work)).toBe(false);
+    elapse(100);
+    expect(scheduler.workNow(streaming.work)).toBe(true);
+    expect(streaming.left).toBe(20 - 2 * BUDGET_MS);
+  });
 });

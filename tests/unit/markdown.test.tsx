@@ -1,6 +1,7 @@
 import { act, render, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Markdown } from '../../src/features/chat/components/markdown.tsx';
+import { FRAME_BUDGET_MS } from '../../src/features/chat/components/markdown-scheduler.ts';
 import { lexBlocks } from '../../src/features/chat/components/render-markdown.ts';
 
 /**
@@ -70,14 +71,14 @@ describe('Markdown', () => {
     // The first frame after the renderer arrived renders blocks.
     frame();
     const first = renderedBlocks(container);
-    // A frame renders blocks for about 6 ms (one more block at most), whatever their number: here 1 ms each.
+    // A frame renders blocks for its budget (one more block at most), whatever their number: here 1 ms each.
     expect(first.length).toBeGreaterThan(0);
-    expect(first.length).toBeLessThanOrEqual(7);
+    expect(first.length).toBeLessThanOrEqual(FRAME_BUDGET_MS + 1);
     // Nothing is missing meanwhile: what is not rendered yet is there as text.
     expect(pendingText(container)).toContain('## Section 59');
     expect(pendingText(container)).toContain('The end.');
 
-    expect(allFrames()).toBeGreaterThan(BLOCKS / 7);
+    expect(allFrames()).toBeGreaterThan(BLOCKS / (FRAME_BUDGET_MS + 1));
     expect(container.querySelectorAll('.markdown-block.pending')).toHaveLength(0);
     const all = renderedBlocks(container);
     expect(all).toHaveLength(BLOCKS);
@@ -114,14 +115,14 @@ describe('Markdown', () => {
     );
     await waitFor(() => expect(container.querySelectorAll('.markdown:not(.plain)')).toHaveLength(answers), FRAMES);
     frame();
-    // One frame's 6 ms (one more block at most), not 6 ms for each answer.
-    expect(renderedBlocks(container).length).toBeLessThanOrEqual(7);
+    // One frame's budget (one more block at most), not a budget for each answer.
+    expect(renderedBlocks(container).length).toBeLessThanOrEqual(FRAME_BUDGET_MS + 1);
     const markdowns = [...container.querySelectorAll('.markdown')];
     expect(renderedBlocks(markdowns[answers - 1] as HTMLElement).length).toBeGreaterThan(0);
     expect(renderedBlocks(markdowns[0] as HTMLElement)).toHaveLength(0);
 
     // Frame after frame, all of them render to the end.
-    expect(allFrames()).toBeGreaterThan((answers * BLOCKS) / 7);
+    expect(allFrames()).toBeGreaterThan((answers * BLOCKS) / (FRAME_BUDGET_MS + 1));
     expect(container.querySelectorAll('.markdown-block.pending')).toHaveLength(0);
     expect(renderedBlocks(container)).toHaveLength(answers * (BLOCKS + 1));
   });

@@ -48,6 +48,8 @@ export class MarkdownScheduler {
   private frame: number | undefined;
   /** Time worked since the last frame's callback ended (outside it: renders). */
   private spent = 0;
+  /** When the last frame's callback ended (or, with none for long, when `spent` started over). */
+  private frameEnded = -Infinity;
 
   constructor(options: SchedulerOptions) {
     this.options = options;
@@ -82,6 +84,12 @@ export class MarkdownScheduler {
    * that is spent. Returns whether it did any work.
    */
   workNow(work: FrameWork): boolean {
+    const now = this.now();
+    if (now - this.frameEnded >= FRAME_OVERDUE_MS) {
+      // No frame for long (a hidden tab gets none): the budget starts over, so a streaming answer progresses.
+      this.spent = 0;
+      this.frameEnded = now;
+    }
     const left = this.options.budgetMs - this.spent;
     if (left <= 0) return false;
     const started = this.now();
@@ -164,6 +172,7 @@ export class MarkdownScheduler {
       worked.push(work);
     }
     this.spent = 0;
+    this.frameEnded = this.now();
     if (worked.length > 0) {
       const show = () => {
         for (const work of worked) if (this.entries.has(work)) work.worked();
@@ -184,17 +193,23 @@ export class MarkdownScheduler {
   }
 }
 
+/** A frame's budget starts over when no frame came for this long. */
+const FRAME_OVERDUE_MS = 100;
+
 /** Streaming answers first, then those in view, then the rest. */
 function rank(entry: Entry): number {
   return entry.live ? 0 : entry.visible ? 1 : 2;
 }
 
+/** Markdown work in one frame, for all answers on the page together. */
+export const FRAME_BUDGET_MS = 8;
+
 let shared: MarkdownScheduler | undefined;
 
-/** The page's scheduler (`batch`: see SchedulerOptions; the first call's counts): 6 ms of markdown work a frame, for all answers together. */
+/** The page's scheduler (`batch`: see SchedulerOptions; the first call's counts). */
 export function markdownScheduler(batch?: (worked: () => void) => void): MarkdownScheduler {
   shared ??= new MarkdownScheduler({
-    budgetMs: 6,
+    budgetMs: FRAME_BUDGET_MS,
     batch,
     IntersectionObserver: typeof IntersectionObserver === 'function' ? IntersectionObserver : undefined,
   });
