@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useCallback } from 'react';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { useConfig } from '../config/config-context.ts';
 import { useAuth } from '../features/auth/auth-context.tsx';
@@ -29,21 +29,18 @@ export function HomePage({ callLog }: { callLog: CallLog }) {
   const config = useConfig();
   const { state, signIn } = useAuth();
   const user = currentUser(state);
-  const runtimeDefaults = {
-    discoveryUrl: discoveryUrlOf(config.issuer),
-    allowedClients: [config.clientId],
-  };
+  // Stable across renders (a renewal, a language switch): the conversation's messages take it and stay as they are.
+  const linkToDebugger = useCallback(
+    (reason: string | undefined) =>
+      debuggerLink({ discoveryUrl: discoveryUrlOf(config.issuer), allowedClients: [config.clientId] }, 'access', reason),
+    [config.issuer, config.clientId],
+  );
   return (
     <>
       <AuthNotice />
       <div className="workspace">
         <ErrorBoundary part="chat">
-          <ChatPanel
-            agentName={config.agentName}
-            signIn={signIn}
-            debuggerLink={(reason) => debuggerLink(runtimeDefaults, 'access', reason)}
-            signedInAs={user?.profile.sub}
-          />
+          <ChatPanel agentName={config.agentName} signIn={signIn} debuggerLink={linkToDebugger} signedInAs={user?.profile.sub} />
         </ErrorBoundary>
         <aside className="side">
           <ErrorBoundary part="token" resetKey={user?.access_token}>

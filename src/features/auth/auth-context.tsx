@@ -22,5 +22,8 @@ export function useAuthController(): AuthController {
 export function useAuth(): { state: AuthState; signIn: () => void; signOut: () => void } {
   const controller = useAuthController();
   const state = useSyncExternalStore(controller.subscribe, controller.getState);
-  return useMemo(() => ({ state, signIn: () => void controller.signIn(), signOut: () => void controller.signOut() }), [controller, state]);
+  // The same functions across state changes (a renewal, the start-up restore): components that take only them,
+  // such as every message of the conversation, do not render again.
+  const actions = useMemo(() => ({ signIn: () => void controller.signIn(), signOut: () => void controller.signOut() }), [controller]);
+  return useMemo(() => ({ state, ...actions }), [state, actions]);
 }
