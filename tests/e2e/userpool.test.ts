@@ -18,8 +18,15 @@ const login = () => ({
 let page: Page;
 let firstCode: { code: string; verifier: string };
 
+/**
+ * These tests drive the pool and read the code it sends to the console's /callback themselves. With scripts on,
+ * the console would exchange that code as the page loads (and take it out of the address bar) before a test
+ * reads it: the pool's pages need no script, so none runs.
+ */
+const poolOnlyContext = () => browser.newContext({ javaScriptEnabled: false });
+
 beforeAll(async () => {
-  page = await (await browser.newContext()).newPage();
+  page = await (await poolOnlyContext()).newPage();
 });
 
 describe('local user pool', () => {
@@ -88,7 +95,7 @@ describe('local user pool', () => {
     await page.waitForURL(`${stack.consoleUrl}/callback?**`);
     expect(new URL(page.url()).searchParams.get('code')).toBeTruthy();
 
-    const stranger = await (await browser.newContext()).newPage();
+    const stranger = await (await poolOnlyContext()).newPage();
     await stranger.goto(url.href);
     await stranger.waitForURL(`${stack.consoleUrl}/callback?**`);
     expect(new URL(stranger.url()).searchParams.get('error')).toBe('login_required');
