@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Browser, Page } from 'playwright-core';
 import { build, type Rolldown } from 'vite';
 
 type RolldownOutput = Rolldown.RolldownOutput;
@@ -33,6 +34,14 @@ export async function startRecorder(): Promise<Loopback> {
     res.end();
   });
   return { url: await listen(server), hits, close: closer(server) };
+}
+
+/** The renderer page (startRendererPage) served and opened in a fresh context. */
+export async function openRendererPage(browser: Pick<Browser, 'newContext'>): Promise<{ harness: Loopback; page: Page }> {
+  const harness = await startRendererPage();
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${harness.url}/`);
+  return { harness, page };
 }
 
 /**

@@ -4,7 +4,7 @@ import { createAgentServer } from '../../dev/agent/create-agent-server.ts';
 import { chromiumForFile } from '../support/chromium.ts';
 import { resetConfigJson, setConfigJson } from '../support/config-json.ts';
 import { answerWhenSettled, lastAnswer, messageBox, send, signIn } from '../support/console-page.ts';
-import { type Loopback, startRecorder, startRendererPage } from './hostile-servers.ts';
+import { type Loopback, openRendererPage, startRecorder } from './hostile-servers.ts';
 
 const stack = inject('stack');
 const browser = chromiumForFile(stack.chromePath);
@@ -31,9 +31,7 @@ describe('the markdown renderer in Chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
-    harness = await startRendererPage();
-    page = await (await browser.newContext()).newPage();
-    await page.goto(`${harness.url}/`);
+    ({ harness, page } = await openRendererPage(browser));
   });
   afterAll(async () => {
     await harness.close();

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { markdownReport } from '../bench/answers.ts';
 import { chromiumForFile } from '../support/chromium.ts';
-import { type Loopback, startRendererPage } from './hostile-servers.ts';
+import { type Loopback, openRendererPage } from './hostile-servers.ts';
 
 const stack = inject('stack');
 const browser = chromiumForFile(stack.chromePath);
@@ -37,9 +37,7 @@ describe('sanitising a batch of blocks at once, in Chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
-    harness = await startRendererPage();
-    page = await (await browser.newContext()).newPage();
-    await page.goto(`${harness.url}/`);
+    ({ harness, page } = await openRendererPage(browser));
   });
   afterAll(async () => {
     await harness.close();
