@@ -163,7 +163,9 @@ describe('the conversation belongs to the user who had it', () => {
 
     await signIn(page, stack.consoleUrl, { username: 'bob', password: 'bob-password' });
     await expect.poll(() => authStatus(page), SLOW).toBe('Signed in as bob');
-    await expect.poll(() => page.getByRole('log').locator('article').count(), SLOW).toBe(0);
+    // From the conversation's first frame on: Alice's words and session are not shown to Bob.
+    await page.getByRole('log').waitFor(SLOW);
+    expect(await page.getByRole('log').locator('article').count()).toBe(0);
     expect(await sessionLabel(page)).not.toBe(aliceSession);
     expect(await page.evaluate(() => JSON.stringify(sessionStorage))).not.toContain('alice private question');
     await context.close();

@@ -59,14 +59,21 @@ const renderedBlocks = (container: HTMLElement) => [...container.querySelectorAl
 const pendingText = (container: HTMLElement) =>
   [...container.querySelectorAll('.markdown-block.pending')].map((piece) => piece.textContent).join('');
 
-async function whenRendererLoaded(container: HTMLElement) {
-  await waitFor(() => expect(container.querySelector('.markdown:not(.plain)')).not.toBeNull(), FRAMES);
+/**
+ * The answers show the renderer's markup and asked for a frame: an answer asks in an effect, which React may run
+ * after the DOM changed, so a frame run as soon as the markup shows could find nothing to do.
+ */
+async function whenRendered(container: HTMLElement, answers = 1) {
+  await waitFor(() => {
+    expect(container.querySelectorAll('.markdown:not(.plain)')).toHaveLength(answers);
+    expect(frames.length).toBeGreaterThan(0);
+  }, FRAMES);
 }
 
 describe('Markdown', () => {
   it('renders a burst over several frames, the rest shown as plain text meanwhile; blocks shown keep their DOM', async () => {
     const { container } = render(<Markdown text={BURST} />);
-    await whenRendererLoaded(container);
+    await whenRendered(container);
     expect(BLOCKS).toBeGreaterThan(200);
     // The first frame after the renderer arrived renders blocks.
     frame();
@@ -90,7 +97,7 @@ describe('Markdown', () => {
 
   it('renders each settled block once while deltas arrive, and nothing again for a final text equal to them', async () => {
     const { container, rerender } = render(<Markdown text={BURST.slice(0, 120)} />);
-    await whenRendererLoaded(container);
+    await whenRendered(container);
     for (let end = 240; end < BURST.length; end += 120) rerender(<Markdown text={BURST.slice(0, end)} />);
     rerender(<Markdown text={BURST} />);
     allFrames();
@@ -113,7 +120,7 @@ describe('Markdown', () => {
         ))}
       </div>,
     );
-    await waitFor(() => expect(container.querySelectorAll('.markdown:not(.plain)')).toHaveLength(answers), FRAMES);
+    await whenRendered(container, answers);
     frame();
     // One frame's budget (one more block at most), not a budget for each answer.
     expect(renderedBlocks(container).length).toBeLessThanOrEqual(FRAME_BUDGET_MS + 1);
@@ -130,7 +137,7 @@ describe('Markdown', () => {
   it('keeps an open tail too long to render as plain text, no longer marked as waiting once all else is rendered', async () => {
     const text = `# Log\n\n\`\`\`text\n${'a line of a long log\n'.repeat(1_000)}`;
     const { container } = render(<Markdown text={text} />);
-    await whenRendererLoaded(container);
+    await whenRendered(container);
     allFrames();
     expect(container.querySelectorAll('.markdown-block.pending')).toHaveLength(0);
     expect(renderedBlocks(container).map((block) => block.textContent)).toEqual(['# Log']);

@@ -51,7 +51,10 @@ export function useChat(options: {
   onFailure: (prompt: string, failure: AgentFailure) => void;
   /** The signed-in user's `sub`, undefined while signed out. */
   subject?: string;
-  /** Another user signed in: their predecessor's conversation is gone, and so must the draft be. */
+  /**
+   * Another user signed in: their predecessor's conversation is gone, and so must the draft be. Called while
+   * rendering: it may only update the state of the component that uses this hook.
+   */
   onOwnerChanged?: () => void;
 }) {
   const [conversation, dispatch] = useReducer(conversationReducer, undefined, loadConversation);
@@ -83,13 +86,23 @@ export function useChat(options: {
 
   // The conversation belongs to the user who had it; one started signed out goes to whoever signs in next.
   const { subject } = options;
-  useEffect(() => {
-    if (!subject || conversation.owner === subject) return;
-    if (conversation.owner === undefined) return dispatch({ type: 'owned', owner: subject });
-    abort.current?.abort();
+  const ownerReplaced = useRef(false);
+  if (subject && conversation.owner !== undefined && conversation.owner !== subject) {
+    // Replaced while rendering, not in an effect: the next user never sees the previous one's words, not even
+    // for the frame before an effect would run. (React renders again at once with the new state.)
     dispatch({ type: 'reset', sessionId: newSessionId(), owner: subject });
-    latest.current.onOwnerChanged?.();
+    options.onOwnerChanged?.();
+    ownerReplaced.current = true;
+  }
+  useEffect(() => {
+    if (subject && conversation.owner === undefined) dispatch({ type: 'owned', owner: subject });
   }, [subject, conversation.owner]);
+  useEffect(() => {
+    // The previous user's call, if one was in flight, ends with their conversation.
+    if (!ownerReplaced.current) return;
+    ownerReplaced.current = false;
+    abort.current?.abort();
+  });
 
   const { sessionId } = conversation;
   useEffect(() => {
