@@ -13,6 +13,42 @@ const isTokenPost = (request: Request) => request.url().endsWith('/oauth/token')
 const isRefresh = (request: Request) => isTokenPost(request) && (request.postData() ?? '').includes('grant_type=refresh_token');
 const isRevocation = (request: Request) => request.url().endsWith('/oauth/revoke');
 const sessionLabel = (page: Page) => page.locator('.chat-header .meta').textContent();
+/** The session_id the tab saved with its conversation (sessionStorage); undefined before the first save. */
+const savedSessionId = (page: Page) =>
+  page.evaluate(
+    () => (JSON.parse(sessionStorage.getItem('agent-console.conversation') ?? 'null') as { sessionId?: string } | null)?.sessionId,
+  );
+/** The Web Locks this tab's document holds: a live tab holds "agent-console.session.<its session_id>". */
+const heldLocks = (page: Page) =>
+  page.evaluate(() => {
+    // A lock of its own names this document's client among those the origin's tabs hold.
+    const probe = `test-probe-${crypto.randomUUID()}`;
+    return navigator.locks.request(probe, async () => {
+      const { held = [] } = await navigator.locks.query();
+      const self = held.find((lock) => lock.name === probe)?.clientId;
+      return held.filter((lock) => lock.clientId === self && lock.name !== probe).map((lock) => lock.name ?? '');
+    });
+  });
+
+/**
+ * Resolves once the tab, having left for the pool's logout page, is back on the console and loaded. Set up before
+ * the click on "Sign out": the console says "Signed out" before it leaves, and its address is the one it comes back
+ * to, so neither tells that the round trip through the pool is over.
+ */
+function backFromPoolLogout(page: Page, consoleUrl: string) {
+  let left = false;
+  return page
+    .waitForEvent('framenavigated', {
+      predicate: (frame) => {
+        if (frame !== page.mainFrame()) return false;
+        const onConsole = frame.url().startsWith(`${consoleUrl}/`);
+        if (!onConsole) left = true;
+        return left && onConsole;
+      },
+      timeout: 30_000,
+    })
+    .then(() => page.waitForLoadState());
+}
 
 describe('sign-out wins over a renewal in flight', () => {
   let site: OwnSite;
@@ -105,10 +141,11 @@ describe('a user pool that hangs', () => {
         (request) => request.isNavigationRequest() && request.url().startsWith(`${site.pool.issuer}/logout`),
         { timeout: 30_000 },
       );
+      const back = backFromPoolLogout(page, site.consoleUrl);
       await page.getByRole('button', { name: 'Sign out' }).click();
       await revocationSent;
       await leftForLogout;
-      await page.waitForURL(`${site.consoleUrl}/`, { timeout: 30_000 });
+      await back;
       await expect.poll(() => authStatus(page), SLOW).toBe('Signed out');
       // The console did not wait for the pool's answer (it never came): it left while the request was open.
       expect(events[0]).toBe('left for the pool logout');
@@ -167,7 +204,8 @@ describe('the conversation belongs to the user who had it', () => {
     await page.getByRole('log').waitFor(SLOW);
     expect(await page.getByRole('log').locator('article').count()).toBe(0);
     expect(await sessionLabel(page)).not.toBe(aliceSession);
-    expect(await page.evaluate(() => JSON.stringify(sessionStorage))).not.toContain('alice private question');
+    // The tab's saved copy is replaced in an effect, which React may run after the frame above was drawn.
+    await expect.poll(() => page.evaluate(() => JSON.stringify(sessionStorage)), SLOW).not.toContain('alice private question');
     await context.close();
   });
 
@@ -177,6 +215,12 @@ describe('the conversation belongs to the user who had it', () => {
     await original.goto(`${stack.consoleUrl}/`);
     await expect.poll(() => authStatus(original), SLOW).toBe('Signed out');
     const originalSession = await sessionLabel(original);
+    // Saved and claimed in effects: copy the tab's storage once its conversation is there and its session is held,
+    // or the duplicate would start afresh for want of anything to copy, proving nothing.
+    await expect.poll(() => savedSessionId(original), SLOW).toBeTypeOf('string');
+    const sessionId = (await savedSessionId(original)) ?? '';
+    expect(originalSession).toContain(sessionId.slice(0, 8));
+    await expect.poll(() => heldLocks(original), SLOW).toContain(`agent-console.session.${sessionId}`);
     const copied = await original.evaluate(() => JSON.stringify(Object.entries(sessionStorage)));
 
     const duplicate = await context.newPage();
@@ -189,6 +233,9 @@ describe('the conversation belongs to the user who had it', () => {
 
     await original.reload();
     await expect.poll(() => authStatus(original), SLOW).toBe('Signed out');
+    // The reloaded tab claims its session again, after a grace for the old page's lock; a tab that lost the claim
+    // would start a new session. Read the label once the claim is won.
+    await expect.poll(() => heldLocks(original), SLOW).toContain(`agent-console.session.${sessionId}`);
     expect(await sessionLabel(original)).toBe(originalSession);
     await context.close();
   });
