@@ -53,7 +53,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-/** Frames come from happy-dom's requestAnimationFrame: a burst takes dozens of them, slow on a busy machine. */
+/** The renderer is a chunk of its own (import()), and a burst takes dozens of frames: slow on a busy machine. */
 const FRAMES = { timeout: 15_000 };
 const renderedBlocks = (container: HTMLElement) => [...container.querySelectorAll('.markdown-block:not(.plain)')];
 const pendingText = (container: HTMLElement) =>
@@ -70,7 +70,8 @@ async function whenRendered(container: HTMLElement, answers = 1) {
   }, FRAMES);
 }
 
-describe('Markdown', () => {
+// Above FRAMES, so a wait for the renderer is not cut short by the test's default 5 s.
+describe('Markdown', { timeout: 30_000 }, () => {
   it('renders a burst over several frames, the rest shown as plain text meanwhile; blocks shown keep their DOM', async () => {
     const { container } = render(<Markdown text={BURST} />);
     await whenRendered(container);
