@@ -20,8 +20,8 @@ beforeAll(async () => {
   await page.getByRole('heading', { name: 'Token debugger' }).waitFor();
 });
 
-/** Polls that wait on the network (keys, discovery) under a loaded CI machine. */
-const NETWORK = { timeout: 10_000 };
+/** Polls that wait on the network (keys, discovery, a sign-in) under a loaded CI machine: above the 15 s default. */
+const NETWORK = { timeout: 30_000 };
 const tokenBox = () => page.getByRole('textbox', { name: 'Token' });
 const signatureResult = () => page.getByTestId('signature-result').textContent();
 const verdict = () => page.locator('.verdict').textContent();
@@ -257,6 +257,8 @@ describe('the debugger signed out', () => {
     const tab = await (await browser.newContext()).newPage();
     await tab.goto(`${stack.consoleUrl}/debugger`);
     await tab.locator('.auth-status', { hasText: 'Signed out' }).waitFor();
+    // The header shows before the debugger (a chunk of its own): look for the button once the page is there.
+    await tab.getByRole('heading', { name: 'Token debugger' }).waitFor();
     expect(await tab.getByRole('button', { name: 'Use my access token' }).count()).toBe(0);
     await tab
       .getByRole('textbox', { name: 'Token' })
