@@ -1,10 +1,35 @@
-import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { t } from '../../../i18n/index.ts';
 import type { ChatMessage } from '../conversation.ts';
 import { useAnswerAnnouncement } from './answer-announcer.ts';
 import { type FailureActions, MessageView } from './message-view.tsx';
 
 const STICKY_DISTANCE_PX = 48;
+/** A restored conversation mounts its newest messages first, then this many older ones a task until all are in. */
+const MOUNT_STEP = 24;
+
+/**
+ * How many of the oldest messages are not mounted yet. A conversation restored with hundreds of messages would be
+ * one long task to mount; its newest ones (what the log shows, at its end) mount first, older ones after each
+ * paint, a step at a time, above them: the log stays pinned to its end meanwhile (see useFollowBottom).
+ */
+function useUnmountedOlder(count: number): number {
+  const [unmounted, setUnmounted] = useState(() => Math.max(0, count - MOUNT_STEP));
+  useEffect(() => {
+    if (unmounted === 0) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // After the next paint: what is mounted shows before the next step's work.
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setUnmounted((older) => Math.max(0, older - MOUNT_STEP)));
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [unmounted]);
+  // Never hides the newest MOUNT_STEP, whatever replaced the conversation meanwhile.
+  return Math.min(unmounted, Math.max(0, count - MOUNT_STEP));
+}
 
 /**
  * Keeps the log at the bottom while it is pinned there. A new message (or conversation) is scrolled to before the
@@ -62,6 +87,7 @@ export function MessageList({
   dropped?: number;
 }) {
   const { log, content, onScroll } = useFollowBottom(messages.at(-1)?.id);
+  const unmounted = useUnmountedOlder(messages.length);
   const announcement = useAnswerAnnouncement(messages, agentName, content);
   // role="log" is aria-live="polite" by default, which would read every streamed delta: the log is kept quiet
   // and the status below says each finished answer once. tabIndex: the log scrolls, so keyboards must reach it.
@@ -70,9 +96,9 @@ export function MessageList({
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable from the keyboard */}
       <div className="log" role="log" aria-label={t('chat.log')} aria-live="off" tabIndex={0} ref={log} onScroll={onScroll}>
         <div className="log-messages" ref={content}>
-          {dropped > 0 && <p className="meta">{t('chat.droppedOlder', { count: dropped })}</p>}
+          {dropped > 0 && unmounted === 0 && <p className="meta">{t('chat.droppedOlder', { count: dropped })}</p>}
           {messages.length === 0 && dropped === 0 && <p className="meta">{t('chat.empty', { agent: agentName })}</p>}
-          {messages.map((message) => (
+          {(unmounted > 0 ? messages.slice(unmounted) : messages).map((message) => (
             <MessageView key={message.id} message={message} actions={actions} />
           ))}
         </div>
