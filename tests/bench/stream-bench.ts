@@ -122,6 +122,9 @@ export async function streamFigure(browser: Browser, stack: BenchStack, name: St
     const page = await context.newPage();
     await page.goto(`${stack.consoleUrl}/`);
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    // As a user who reads the page before typing: what it loads in idle moments is loaded before either reader.
+    await page.waitForLoadState('networkidle');
+    await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => requestIdleCallback(resolve))));
     const prompt = `${name} ${pace}`;
     const bare = await bareReader(page, prompt, pace);
     await page.getByRole('textbox', { name: 'Message' }).fill('');

@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { isChunkLoadError } from '../../components/chunk-load-error.ts';
 import { t } from '../../i18n/index.ts';
+import { whenIdle } from '../../lib/when-idle.ts';
 import type { AgentAuth } from './api/agent-client.ts';
 import { AgentCallError, type AgentFailure } from './api/agent-failure.ts';
 import type { CallLog } from './api/call-log.ts';
@@ -17,16 +18,6 @@ function sameSettled(a: Conversation, b: Conversation): boolean {
 
 function isStreaming(message: ChatMessage): boolean {
   return message.role === 'agent' && (message.status === 'waiting' || message.status === 'streaming');
-}
-
-/** Runs `task` when the browser is idle (within 1 s at the latest); returns the cancel. */
-function whenIdle(task: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(task, { timeout: 1_000 });
-    return () => cancelIdleCallback(handle);
-  }
-  const timer = setTimeout(task, 50);
-  return () => clearTimeout(timer);
 }
 
 /** The HTTP and SSE code loads with the first message (or when the browser is idle), not with the first page. */

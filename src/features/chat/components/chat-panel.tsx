@@ -1,7 +1,8 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { t } from '../../../i18n/index.ts';
 import type { InAppLink } from '../../../lib/navigation.ts';
 import { useSecondsUntil } from '../../../lib/use-now.ts';
+import { whenIdle } from '../../../lib/when-idle.ts';
 import { useChatSession } from '../chat-session.tsx';
 import { Composer } from './composer.tsx';
 import { loadRenderer } from './markdown.tsx';
@@ -27,6 +28,23 @@ export function ChatPanel({ agentName, signIn, debuggerLink, signedInAs }: ChatP
   const waitSeconds = useSecondsUntil(retryAt);
   const actions = useMemo(() => ({ signIn, debuggerLink: debuggerLink?.(refusal) }), [signIn, debuggerLink, refusal]);
   const blockedNote = waitSeconds > 0 ? t('chat.retryIn', { seconds: waitSeconds }) : undefined;
+  useEffect(() => {
+    // marked and DOMPurify are fetched, run and warmed up while the user reads or types, each step in an idle
+    // moment of its own: the first answer then streams without those long tasks in between its frames.
+    let live = true;
+    let cancel = whenIdle(() => {
+      loadRenderer().then(
+        (renderer) => {
+          if (live) cancel = whenIdle(renderer.warmUp, 5_000);
+        },
+        () => undefined, // the first answer tries again, and says so if it fails
+      );
+    }, 5_000);
+    return () => {
+      live = false;
+      cancel();
+    };
+  }, []);
 
   return (
     <section className="panel chat" aria-labelledby="chat-title">

@@ -153,3 +153,21 @@ export function lexBlocks(text: string): string[] {
   }
   return blocks;
 }
+
+/** One of each construct answers use: lexing and rendering it once compiles their regular expressions and code. */
+const WARM_UP_SAMPLE = [
+  '## Heading',
+  'Text with **bold**, *emphasis*, `code`, ~~struck~~ and a [link](https://example.com/).',
+  '- item\n- item\n  1. nested',
+  '> a quote',
+  '```ts\nconst x = 1;\n```',
+  '| a | b |\n| --- | ---: |\n| 1 | 2 |',
+].join('\n\n');
+
+/**
+ * Renders a small sample and drops the result, while the user reads or types: the first answer then does not pay
+ * for compiling marked's and DOMPurify's code in the middle of its stream.
+ */
+export function warmUp(): void {
+  renderBlocks(lexBlocks(WARM_UP_SAMPLE));
+}
