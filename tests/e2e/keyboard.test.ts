@@ -68,7 +68,7 @@ describe('the keyboard alone', () => {
     await tabTo(page, 'Message');
     await page.keyboard.type('/slow');
     await page.keyboard.press('Enter');
-    await expect.poll(() => lastAnswer(page).textContent(), { timeout: 10_000 }).toContain('tick tick');
+    await expect.poll(() => lastAnswer(page).textContent(), { timeout: 30_000 }).toContain('tick tick');
     await tabTo(page, 'Stop');
     await page.keyboard.press('Enter');
     await expect.poll(() => lastAnswer(page).getAttribute('data-status')).toBe('stopped');
@@ -81,7 +81,7 @@ describe('the keyboard alone', () => {
     expect(await focused(page)).toMatchObject({ tag: 'main', id: 'main' });
     await tabTo(page, 'Use my access token');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('.verdict').textContent(), { timeout: 10_000 }).toBe('Accepted');
+    await expect.poll(() => page.locator('.verdict').textContent(), { timeout: 30_000 }).toBe('Accepted');
     await tabTo(page, 'Copy');
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await focused(page)).name).toBe('Copied');
