@@ -59,6 +59,7 @@ describe('outbound authorization in the chat (local agent, /docs)', () => {
 
     // One call, waited on in place: the stream (and its session_id) carried on instead of a new invocation.
     const rows = page.getByRole('table', { name: 'Call log' }).locator('tbody tr');
+    await rows.first().waitFor(); // the call log is a chunk of its own
     expect(await rows.count()).toBe(1);
     expect(await rows.first().textContent()).toMatch(/waited [\d.,]+ s for authorization/);
   });
