@@ -73,8 +73,9 @@ describe('the built console under its Content-Security-Policy (vite preview)', (
   it('signs in, restores after a reload, streams an answer and checks the token in the debugger without a violation', async () => {
     const { context, page } = await signedIn(stack.consoleUrl);
     await page.reload();
-    // The reload restores the session through the prompt=none iframe and silent-callback.html.
-    await expect.poll(() => authStatus(page), { timeout: 10_000 }).toBe('Signed in as alice');
+    // The reload restores the session through the prompt=none iframe and silent-callback.html: a page load and a
+    // round trip through the pool, on two shared cores.
+    await expect.poll(() => authStatus(page), { timeout: 30_000 }).toBe('Signed in as alice');
     await chatStreams(page, 'under the policy');
     await debuggerVerifies(page);
     expectNoCspViolations(context);

@@ -169,7 +169,7 @@ describe("the README's nginx example", () => {
     await expect.poll(() => authStatus(page)).toBe('Signed in as alice');
     // The restore runs the prompt=none iframe on silent-callback.html, which its frame-ancestors allows.
     await page.reload();
-    await expect.poll(() => authStatus(page), { timeout: 10_000 }).toBe('Signed in as alice');
+    await expect.poll(() => authStatus(page), { timeout: 30_000 }).toBe('Signed in as alice');
     await chatStreams(page, 'behind nginx');
     await debuggerVerifies(page);
     expectNoCspViolations(context);
