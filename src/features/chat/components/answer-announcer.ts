@@ -4,12 +4,27 @@ import type { ChatMessage } from '../conversation.ts';
 
 const MAX_SPOKEN = 2000;
 
+/** Buttons and status lines ("Copy code", "Waiting for the agent…") are not part of what the agent said. */
+const NOT_SPOKEN = 'button, .meta, [role="status"]';
+
+/**
+ * The start of the answer's text as rendered (markdown syntax is not spoken), whitespace collapsed. Reads text
+ * nodes until it has enough: an answer of 300 KB costs what is spoken, not a copy of all its DOM.
+ */
 function spokenText(article: Element | null | undefined): string {
   if (!article) return '';
-  const copy = article.cloneNode(true) as Element;
-  // Buttons and status lines ("Copy code", "Waiting for the agent…") are not part of what the agent said.
-  for (const extra of copy.querySelectorAll('button, .meta, [role="status"]')) extra.remove();
-  const text = (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const walker = document.createTreeWalker(article, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) => (node instanceof Element && node.matches(NOT_SPOKEN) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+  });
+  let text = '';
+  for (let node = walker.nextNode(); node && text.length <= MAX_SPOKEN; node = walker.nextNode()) {
+    if (node.nodeType !== Node.TEXT_NODE) continue;
+    let piece = (node.nodeValue ?? '').replace(/\s+/g, ' ');
+    // Whitespace collapses across text nodes too, and none leads.
+    if ((text === '' || text.endsWith(' ')) && piece.startsWith(' ')) piece = piece.slice(1);
+    text += piece;
+  }
+  text = text.trimEnd();
   return text.length > MAX_SPOKEN ? `${text.slice(0, MAX_SPOKEN)}…` : text;
 }
 
