@@ -75,6 +75,7 @@ try {
         row('longest task', of('console', 'longestTaskMs'), of('bare', 'longestTaskMs'), 'ms', '≤ 50 ms'),
         row('blocked time (Σ long task − 50 ms)', of('console', 'blockingMs'), of('bare', 'blockingMs'), 'ms', '0'),
         row('key typed meanwhile → next frame', of('console', 'inputMs'), of('bare', 'inputMs'), 'ms'),
+        row('every block rendered as markdown (text shows plain until then)', of('console', 'settledMs'), of('bare', 'totalMs'), 'ms'),
       ]);
     }
   }

@@ -10,6 +10,8 @@ export interface StreamTiming {
   blockingMs: number;
   /** keydown → the next frame, for a key typed while the stream runs (paced streams only). */
   inputMs: number | undefined;
+  /** The console only: Enter → every block of the answer rendered as markdown (none left as plain text). */
+  settledMs?: number;
 }
 
 interface BenchWindow {
@@ -17,6 +19,7 @@ interface BenchWindow {
   __inputs: number[];
   __start: number;
   __done: Promise<number>;
+  __settled: Promise<number>;
 }
 
 /** Long tasks and key latency, recorded from the page's start. */
@@ -37,11 +40,12 @@ function observe() {
   );
 }
 
-async function summarise(page: Page, end: number, typed: boolean): Promise<StreamTiming> {
+/** `end`: the last text shown; long tasks are counted until `until` (by default the same). */
+async function summarise(page: Page, end: number, typed: boolean, until = end): Promise<StreamTiming> {
   return page.evaluate(
-    ({ end, typed }) => {
+    ({ end, typed, until }) => {
       const bench = window as unknown as BenchWindow;
-      const tasks = bench.__longTasks.filter((task) => task.start + task.duration >= bench.__start && task.start <= end);
+      const tasks = bench.__longTasks.filter((task) => task.start + task.duration >= bench.__start && task.start <= until);
       return {
         totalMs: end - bench.__start,
         longestTaskMs: Math.max(0, ...tasks.map((task) => task.duration)),
@@ -49,7 +53,7 @@ async function summarise(page: Page, end: number, typed: boolean): Promise<Strea
         inputMs: typed ? Math.max(0, ...bench.__inputs) : undefined,
       };
     },
-    { end, typed },
+    { end, typed, until },
   );
 }
 
@@ -110,8 +114,22 @@ async function consoleAnswer(page: Page, prompt: string, pace: Pace): Promise<St
   await box.press('Enter');
   await typeWhileStreaming(page, pace);
   const end = await page.evaluate(() => (window as unknown as BenchWindow).__done);
+  // Markdown renders a few milliseconds a frame: what was not rendered yet shows as plain text until then.
+  const settled = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const check = () => {
+          const answer = [...document.querySelectorAll('article.message.agent')].pop();
+          if (answer?.querySelector('.pending')) requestAnimationFrame(check);
+          else resolve(performance.now());
+        };
+        check();
+      }),
+  );
   await page.waitForTimeout(100);
-  return summarise(page, end, pace === 'paced');
+  // Long tasks count until the markdown is settled: rendering what is left after the stream is work too.
+  const timing = await summarise(page, end, pace === 'paced', Math.max(end, settled));
+  return { ...timing, settledMs: settled - (end - timing.totalMs) };
 }
 
 /** One fresh page: first the bare reader, then the console, on the same stream. */
