@@ -81,11 +81,20 @@ const sameGroup = (before: GroupProps, after: GroupProps) =>
   before.html.length === after.html.length &&
   before.html.every((html, index) => html === after.html[index]);
 
-/** GROUP_SIZE consecutive blocks: renders only when one of them is new or rendered again. */
+/**
+ * GROUP_SIZE consecutive blocks: renders only when one of them is new or rendered again. A group out of view is
+ * not laid out or painted (see markdown-blocks.css): a long answer's frames cost what shows, not all its DOM.
+ */
 const BlockGroup = memo(function BlockGroup({ html, language }: GroupProps) {
-  // Settled blocks never change or move: their index is a stable key.
-  // biome-ignore lint/suspicious/noArrayIndexKey: see above
-  return html.map((block, index) => <MarkdownBlock key={index} html={block} language={language} />);
+  return (
+    <div className="markdown-group">
+      {html.map((block, index) => (
+        // Settled blocks never change or move: their index is a stable key.
+        // biome-ignore lint/suspicious/noArrayIndexKey: see above
+        <MarkdownBlock key={index} html={block} language={language} />
+      ))}
+    </div>
+  );
 }, sameGroup);
 
 /**
