@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { chunksFromFrame } from '../../src/features/chat/stream/agent-chunks.ts';
 import { type Answer, answerText, applyChunk, EMPTY_ANSWER } from '../../src/features/chat/stream/answer.ts';
 import { readSse, type SseEvent, SseEventTooLargeError, SseParser } from '../../src/features/chat/stream/parse-sse.ts';
@@ -149,5 +149,33 @@ describe('reading a stream that arrived at once', () => {
     }
     expect(seenBeforeTimer).toBeGreaterThan(0);
     expect(seenBeforeTimer).toBeLessThan(events.length);
+  });
+});
+
+describe('reading a chunk of a megabyte', () => {
+  // Enough copies of WIRE (minus its incomplete last event) that the parser's pieces cut it everywhere: in CRLF
+  // pairs, inside multi-byte characters, in the middle of field names.
+  const complete = WIRE.slice(0, WIRE.lastIndexOf('data: an incomplete'));
+  const copies = Math.ceil(1_000_000 / complete.length);
+  const chunk = new TextEncoder().encode(complete.repeat(copies));
+
+  it('gives every event, in order, as a stream of small chunks would', async () => {
+    const events = await collect([chunk]);
+    expect(events).toHaveLength(EXPECTED.length * copies);
+    expect(events.slice(0, EXPECTED.length)).toEqual(EXPECTED);
+    expect(events.slice(-EXPECTED.length)).toEqual(EXPECTED);
+    expect(events).toEqual(Array.from({ length: copies }, () => EXPECTED).flat());
+  });
+
+  it('hands on its first events before parsing the rest: a slice of work never parses the whole chunk', async () => {
+    const push = vi.spyOn(SseParser.prototype, 'push');
+    try {
+      for await (const _ of readSse(streamOf([chunk]))) break;
+      const parsed = push.mock.calls.reduce((sum, [input]) => sum + input.length, 0);
+      expect(parsed).toBeGreaterThan(0);
+      expect(parsed).toBeLessThan(chunk.length / 10);
+    } finally {
+      push.mockRestore();
+    }
   });
 });

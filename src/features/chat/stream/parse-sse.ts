@@ -104,6 +104,9 @@ export class SseParser {
   }
 }
 
+/** The parser takes a chunk's text in pieces of this many characters (see readSse). */
+const PARSE_PIECE_CHARS = 16_384;
+
 /**
  * Reads a response body as SSE events, decoding UTF-8 across chunk boundaries. A body that has already arrived
  * (an answer written at once) would be read, parsed and handed on in one unbroken run of microtasks; every
@@ -118,17 +121,24 @@ export async function* readSse(
   const decoder = new TextDecoder();
   const reader = body.getReader();
   let sliceStart = performance.now();
+  const breathe = async () => {
+    if (performance.now() - sliceStart <= WORK_SLICE_MS) return;
+    await yieldToMain();
+    sliceStart = performance.now();
+  };
   try {
     while (true) {
       const { done, value } = await reader.read();
       if (done) break;
       onBytes?.(value.byteLength);
-      for (const event of parser.push(decoder.decode(value, { stream: true }))) {
-        yield event;
-        if (performance.now() - sliceStart > WORK_SLICE_MS) {
-          await yieldToMain();
-          sliceStart = performance.now();
+      const text = decoder.decode(value, { stream: true });
+      // A chunk can hold a megabyte of events: parsed a piece at a time, so a slice never parses all of it.
+      for (let offset = 0; offset < text.length; offset += PARSE_PIECE_CHARS) {
+        for (const event of parser.push(text.slice(offset, offset + PARSE_PIECE_CHARS))) {
+          yield event;
+          await breathe();
         }
+        await breathe();
       }
     }
     yield* parser.push(decoder.decode());
