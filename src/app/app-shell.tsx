@@ -14,7 +14,7 @@ import { focusIsAdrift } from '../lib/focus.ts';
 import { followLink, usePathname } from '../lib/navigation.ts';
 import './app-shell.css';
 
-// Requested as this module is evaluated, in parallel with config.json: by the first render it is usually here.
+// Requested at the first render that shows it (not on the sign-in callback, see AppShell).
 const Workspace = lazy(() => import('./workspace.tsx').then((module) => ({ default: module.Workspace })));
 
 function NavLink({ to, label, current }: { to: string; label: string; current: boolean }) {
@@ -47,6 +47,10 @@ export function AppShell() {
   // A language switch re-renders the whole console from here; state (draft, conversation, session) stays.
   useLanguage();
   const main = useFocusOnPageChange(pathname);
+  // While the sign-in callback exchanges its code, the page is the header alone: the workspace is compiled and
+  // rendered once the callback leaves for the console, not while the token response waits for the main thread.
+  const [callbackPath] = useState(() => new URL(config.redirectUri).pathname);
+  const onCallback = pathname === callbackPath;
   return (
     <QueryClientProvider client={queryClient}>
       <AuthProvider controller={auth}>
@@ -66,9 +70,13 @@ export function AppShell() {
           {/* Below the header: a failing page leaves the auth controls, and the session in memory, in place. */}
           <main id="main" ref={main} tabIndex={-1}>
             <ErrorBoundary part="page">
-              <Suspense fallback={<p className="loading">{t('app.loadingPage')}</p>}>
-                <Workspace pathname={pathname} onDebugger={onDebugger} />
-              </Suspense>
+              {onCallback ? (
+                <p className="loading">{t('app.loadingPage')}</p>
+              ) : (
+                <Suspense fallback={<p className="loading">{t('app.loadingPage')}</p>}>
+                  <Workspace pathname={pathname} onDebugger={onDebugger} />
+                </Suspense>
+              )}
             </ErrorBoundary>
           </main>
         </div>

@@ -17,3 +17,4 @@ const response = await fetch(settings.tokenEndpoint, {
 const tokens = await response.json();
 performance.mark('bench:tokens');
 status.textContent = tokens.access_token ? 'tokens received' : `no tokens: ${response.status}`;
+console.debug('bench:tokens'); // what the bench waits for (see callback-bench.ts)
