@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import { useLayoutEffect } from 'react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AgentAuth } from '../../src/features/chat/api/agent-client.ts';
 import { CallLog } from '../../src/features/chat/api/call-log.ts';
 import { ChatSessionProvider, useChatSession } from '../../src/features/chat/chat-session.tsx';
@@ -44,14 +44,18 @@ const ALICE_SESSION = 'alice-session-0001';
 
 afterEach(() => sessionStorage.clear());
 
+/** Alice's conversation and half-typed draft, left in the tab's storage. */
+beforeEach(() => {
+  saveConversation({
+    sessionId: ALICE_SESSION,
+    owner: 'alice',
+    messages: [{ id: 'm1', role: 'user', text: 'alice private question', at: 1 }],
+  });
+  saveDraft('alice half-typed secret');
+});
+
 describe('a conversation left in the tab by another user', () => {
   it('is never shown to the next user who signs in, not even in the first frame; nor is the draft', () => {
-    saveConversation({
-      sessionId: ALICE_SESSION,
-      owner: 'alice',
-      messages: [{ id: 'm1', role: 'user', text: 'alice private question', at: 1 }],
-    });
-    saveDraft('alice half-typed secret');
     const shown: Shown[] = [];
     renderSession('bob', shown);
 
@@ -66,12 +70,6 @@ describe('a conversation left in the tab by another user', () => {
   });
 
   it('is shown to the same user again, draft included', () => {
-    saveConversation({
-      sessionId: ALICE_SESSION,
-      owner: 'alice',
-      messages: [{ id: 'm1', role: 'user', text: 'alice private question', at: 1 }],
-    });
-    saveDraft('alice half-typed secret');
     const shown: Shown[] = [];
     renderSession('alice', shown);
     expect(shown[0]).toEqual({
