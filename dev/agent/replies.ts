@@ -42,6 +42,7 @@ export const HOSTILE_MARKDOWN = [
   '<form action="javascript:window.__agentConsolePwned=true"><button>a form</button></form>',
   '![an image with a javascript: source](javascript:window.__agentConsolePwned=true)',
   '[a safe link](https://example.com/docs)',
+  'End of the hostile content test.',
 ].join('\n\n');
 
 /** Everything here would make the browser fetch from `base` without a click, if it were rendered as sent. */

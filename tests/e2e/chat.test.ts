@@ -46,6 +46,37 @@ function backFromPoolLogout(page: Page) {
 }
 
 /** Two frames rendered: a size laid out before them has been reported to the page's ResizeObservers. */
+/** How many pixels of a PNG have the CSS colour `rgb(...)` (decoded in a blank page of its own: no CSP there). */
+async function pixelsOfColour(png: Buffer, colour: string): Promise<number> {
+  const context = await browser.newContext();
+  const blank = await context.newPage();
+  try {
+    return await blank.evaluate(
+      async ({ data, colour }) => {
+        const [red, green, blue] = (colour.match(/\d+/g) ?? []).map(Number);
+        const image = new Image();
+        image.src = `data:image/png;base64,${data}`;
+        await image.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = image.width;
+        canvas.height = image.height;
+        const context = canvas.getContext('2d') as CanvasRenderingContext2D;
+        context.drawImage(image, 0, 0);
+        const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
+        let count = 0;
+        for (let index = 0; index < pixels.length; index += 4) {
+          const near = (value: number, wanted: number) => Math.abs(value - wanted) <= 8;
+          if (near(pixels[index], red) && near(pixels[index + 1], green) && near(pixels[index + 2], blue)) count++;
+        }
+        return count;
+      },
+      { data: png.toString('base64'), colour },
+    );
+  } finally {
+    await context.close();
+  }
+}
+
 const framesRendered = (page: Page) =>
   page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
 
@@ -173,6 +204,21 @@ describe('talking to the agent', () => {
     const safe = answer.getByRole('link', { name: 'a safe link' });
     expect(await safe.getAttribute('target')).toBe('_blank');
     expect(await safe.getAttribute('rel')).toBe('noopener noreferrer');
+  });
+
+  it('shows the whole focus ring of a link at the left edge of an answer', async () => {
+    // The hostile answer's last link, "a safe link", starts its line (in a group of settled blocks: one more
+    // line follows it): Shift+Tab from the message box reaches it.
+    await messageBox(page).focus();
+    await page.keyboard.press('Shift+Tab');
+    const safe = lastAnswer(page).getByRole('link', { name: 'a safe link' });
+    expect(await safe.evaluate((link) => link === document.activeElement && link.matches(':focus-visible'))).toBe(true);
+    const ring = await safe.evaluate((link) => getComputedStyle(link).outlineColor);
+    const box = await safe.boundingBox();
+    if (!box) throw new Error('the link has no box');
+    // A strip left of the link, where its ring (3 px wide, 2 px away) is drawn unless an ancestor clips it.
+    const strip = await page.screenshot({ clip: { x: box.x - 5, y: box.y, width: 3, height: box.height } });
+    expect(await pixelsOfColour(strip, ring)).toBeGreaterThan(box.height);
   });
 
   it('renders 2,000 streamed events progressively to the end', async () => {

@@ -40,4 +40,10 @@ describe('the announcement of a finished answer', () => {
     expect(text.endsWith('…')).toBe(true);
     expect(text.startsWith('block 0000 block 0001 ')).toBe(true);
   });
+
+  it('says an ellipsis when the answer goes on, even if its 2,001st character is a space', () => {
+    const said = announcementOf(`<p>${'x'.repeat(2_000)}</p>\n<p>and more</p>`);
+    expect(said.slice('Agent answered: '.length)).toBe(`${'x'.repeat(2_000)}…`);
+    expect(announcementOf(`<p>${'x'.repeat(2_000)}</p>\n`).slice('Agent answered: '.length)).toBe('x'.repeat(2_000));
+  });
 });

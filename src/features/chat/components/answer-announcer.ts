@@ -17,7 +17,8 @@ function spokenText(article: Element | null | undefined): string {
     acceptNode: (node) => (node instanceof Element && node.matches(NOT_SPOKEN) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
   });
   let text = '';
-  for (let node = walker.nextNode(); node && text.length <= MAX_SPOKEN; node = walker.nextNode()) {
+  // Until more than MAX_SPOKEN characters that are not trailing whitespace: then the answer goes on, and says so.
+  for (let node = walker.nextNode(); node && text.trimEnd().length <= MAX_SPOKEN; node = walker.nextNode()) {
     if (node.nodeType !== Node.TEXT_NODE) continue;
     let piece = (node.nodeValue ?? '').replace(/\s+/g, ' ');
     // Whitespace collapses across text nodes too, and none leads.
