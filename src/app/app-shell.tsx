@@ -6,7 +6,7 @@ import { ThemeSwitcher } from '../components/theme-switcher.tsx';
 import { useConfig } from '../config/config-context.ts';
 import { AuthProvider } from '../features/auth/auth-context.tsx';
 import { AuthControls } from '../features/auth/components/auth-controls.tsx';
-import { createAuthController } from '../features/auth/create-auth-controller.ts';
+import { callbackPathOf, createAuthController } from '../features/auth/create-auth-controller.ts';
 import { DEBUGGER_PATH } from '../features/debugger/debugger-path.ts';
 import { t } from '../i18n/index.ts';
 import { useLanguage } from '../i18n/use-language.ts';
@@ -49,8 +49,7 @@ export function AppShell() {
   const main = useFocusOnPageChange(pathname);
   // While the sign-in callback exchanges its code, the page is the header alone: the workspace is compiled and
   // rendered once the callback leaves for the console, not while the token response waits for the main thread.
-  const [callbackPath] = useState(() => new URL(config.redirectUri).pathname);
-  const onCallback = pathname === callbackPath;
+  const onCallback = pathname === callbackPathOf(config);
   return (
     <QueryClientProvider client={queryClient}>
       <AuthProvider controller={auth}>

@@ -30,9 +30,14 @@ function newAuthController(config: ConsoleConfig): AuthController {
   return new AuthController({
     manager,
     issuer: config.issuer,
-    callbackPath: new URL(config.redirectUri).pathname,
+    callbackPath: callbackPathOf(config),
     siteUrl,
   });
+}
+
+/** The path the user pool sends the sign-in back to (the configured redirect URI's). */
+export function callbackPathOf(config: ConsoleConfig): string {
+  return new URL(config.redirectUri).pathname;
 }
 
 export function createAuthController(config: ConsoleConfig): AuthController {
@@ -45,7 +50,7 @@ export function createAuthController(config: ConsoleConfig): AuthController {
  * start() is idempotent. Failures end in the controller's state exactly as when React starts it.
  */
 export function startCallbackEarly(config: ConsoleConfig) {
-  if (window.location.pathname !== new URL(config.redirectUri).pathname || earlyControllers.has(config)) return;
+  if (window.location.pathname !== callbackPathOf(config) || earlyControllers.has(config)) return;
   const controller = newAuthController(config);
   earlyControllers.set(config, controller);
   void controller.start();
