@@ -142,7 +142,7 @@ export const enWorkspace = {
   'outbound.scopes': 'Access asked for: {scopes}',
   'outbound.authorize': 'Authorize',
   'outbound.opens': 'Opens {host} in a popup window. Your sign-in to this console is not shared with it.',
-  'outbound.popupBlocked': 'Your browser blocked the popup window. Open the consent page at {host} in a new tab instead:',
+  'outbound.popupBlocked': 'If your browser blocked the popup window, open the consent page at {host} in a new tab instead:',
   'outbound.waiting': 'Waiting for authorization…',
   'outbound.authorized': 'Authorized',
   'outbound.ended': 'Not authorized: the answer ended before the agent got your consent. After authorizing, ask again.',
@@ -153,7 +153,9 @@ export const enWorkspace = {
   'outbound.refused.scheme':
     'Refused: the consent page address uses {scheme}; only https (or http on this computer) may be opened: “{shown}”.',
   'outbound.refused.insecure':
-    'Refused: the consent page address uses plain http on {host}; only https (or http on this computer) may be opened.',
+    'Refused: the consent page address uses plain http on {host}; only https may be opened (http only on this computer, when this console’s user pool or agent runs on it too).',
+  'outbound.refused.ownOrigin':
+    'Refused: the consent page address is on this console’s own origin ({host}), where it would run as the console: “{shown}”.',
 
   'calls.authWaited': 'waited {seconds} s for authorization',
   'calls.authWaitedNotGiven': 'waited {seconds} s for authorization, not given',

@@ -76,6 +76,7 @@ describe('outbound authorization in the chat (local agent, /docs)', () => {
     ['plain http off this computer', '/auth-uri http://consent.example.com/authorize', 'plain http on consent.example.com'],
     ['a malformed address', '/auth-uri not-a-url', 'not a valid absolute URL'],
     ['no address', '/auth-uri', 'sent no address'],
+    ['the console’s own origin', `/auth-uri ${stack.consoleUrl}/callback?code=x&state=y`, 'on this console’s own origin'],
   ])('refuses %s with a clear error, offering nothing to click', async (_name, prompt, error) => {
     await send(page, prompt);
     await settled(page);
@@ -84,10 +85,24 @@ describe('outbound authorization in the chat (local agent, /docs)', () => {
     expect(await card(page).getByRole('link', { name: 'Authorize' }).count()).toBe(0);
   });
 
+  it('opens the popup without a copy of the console’s sessionStorage', async () => {
+    // The agent's /ping stands in for a consent page; the popup then comes back to the console's origin.
+    await send(page, `/auth-uri ${stack.agentUrl}/ping`);
+    await settled(page);
+    expect(await page.evaluate(() => sessionStorage.length)).toBeGreaterThan(0); // the conversation, the draft
+    const [popup] = await Promise.all([context.waitForEvent('page'), card(page).getByRole('button', { name: 'Authorize' }).click()]);
+    await popup.waitForLoadState();
+    expect(new URL(popup.url()).host).toBe(agentHost);
+    await popup.goto(`${stack.consoleUrl}/config.json`);
+    expect(await popup.evaluate(() => Object.keys(sessionStorage))).toEqual([]);
+    await popup.close();
+  });
+
   it('serves no consent page for a guessed request id, and never inside a frame', async () => {
     const response = await fetch(`${stack.agentUrl}/consent/guessed-id`);
     expect(response.status).toBe(404);
     expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
   });
 });
 

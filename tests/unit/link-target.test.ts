@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { linkTarget } from '../../src/features/chat/components/link-target.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { linkTarget, setLinkAgentEndpoint } from '../../src/features/chat/components/link-target.ts';
 
 const BASE = 'https://console.example/chat';
 const target = (value: string) => linkTarget(value, BASE)?.href;
@@ -32,5 +32,39 @@ describe('linkTarget', () => {
     expect(target('mailto:ops@example.com')).toBe('mailto:ops@example.com');
     expect(target('/debugger')).toBe('https://console.example/debugger');
     expect(target('../docs')).toBe('https://console.example/docs');
+  });
+});
+
+describe('links into the console’s own agent proxy', () => {
+  afterEach(() => {
+    setLinkAgentEndpoint('/agent', 'https://console.example');
+  });
+
+  it.each([
+    '/agent/invoke',
+    'https://console.example/agent/list-apps',
+    '/agent',
+    '/Agent/x',
+    '/%61gent/x',
+    '/x/../agent/y',
+    '/x/%2e%2e/agent/y',
+    '/x%2f..%2fagent/y',
+    '/%2Fagent/y',
+    '/.//agent/y',
+  ])('refuses %j: the gateway’s answer would open as the console', (value) => {
+    expect(target(value)).toBeUndefined();
+  });
+
+  it('refuses the path of a configured AGENT_ENDPOINT on the console’s origin, and keeps other origins’ /agent', () => {
+    setLinkAgentEndpoint('/api/runtime', 'https://console.example');
+    expect(target('/api/runtime/invoke')).toBeUndefined();
+    expect(target('https://console.example/API/runtime')).toBeUndefined();
+    expect(target('/agent/invoke')).toBeUndefined(); // npm run dev forwards /agent whatever the configuration
+    expect(target('/api/other')).toBe('https://console.example/api/other');
+    expect(target('https://docs.example/agent/guide')).toBe('https://docs.example/agent/guide');
+    setLinkAgentEndpoint('https://console.example/gw', 'https://console.example');
+    expect(target('/gw/apps/x')).toBeUndefined();
+    setLinkAgentEndpoint('https://gateway.example/runtime', 'https://console.example');
+    expect(target('https://gateway.example/runtime/x')).toBe('https://gateway.example/runtime/x');
   });
 });

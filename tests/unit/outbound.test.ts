@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CallLog } from '../../src/features/chat/api/call-log.ts';
-import { checkConsentUrl } from '../../src/features/chat/outbound/consent-url.ts';
+import { checkConsentUrl, consentContextFor, setConsentContext } from '../../src/features/chat/outbound/consent-url.ts';
 import { credentialRequest } from '../../src/features/chat/outbound/credential-request.ts';
+import { openConsentPopup } from '../../src/features/chat/outbound/open-popup.ts';
 import { chunksFromFrame } from '../../src/features/chat/stream/agent-chunks.ts';
 import { type Answer, applyChunk, EMPTY_ANSWER } from '../../src/features/chat/stream/answer.ts';
 
@@ -31,6 +32,11 @@ const text = (value: string) => ({ author: 'agent', content: { role: 'model', pa
 const fold = (events: unknown[]): Answer =>
   events.flatMap((event) => chunksFromFrame(JSON.stringify(event))).reduce(applyChunk, EMPTY_ANSWER);
 
+const CONSOLE = 'https://console.example';
+/** A console whose pool or agent runs on this computer (the local stack), and one with both in the cloud. */
+const LOCAL = consentContextFor({ issuer: 'http://127.0.0.1:8083', agentEndpoint: '/agent' }, 'http://127.0.0.1:8082');
+const CLOUD = consentContextFor({ issuer: 'https://userpool-1.userpool.auth.id.cn-beijing.volces.com', agentEndpoint: '/agent' }, CONSOLE);
+
 describe('the consent page address (agent output, untrusted)', () => {
   it.each([
     ['https://auth.example.com/x?y=1', 'auth.example.com'],
@@ -38,8 +44,8 @@ describe('the consent page address (agent output, untrusted)', () => {
     ['http://localhost:9/c', 'localhost:9'],
     ['http://[::1]:8000/c', '[::1]:8000'],
     ['https://bücher.example/', 'xn--bcher-kva.example'],
-  ])('opens %s, naming the host %s', (value, host) => {
-    expect(checkConsentUrl(value)).toMatchObject({ ok: true, host });
+  ])('opens %s, naming the host %s (local stack)', (value, host) => {
+    expect(checkConsentUrl(value, LOCAL)).toMatchObject({ ok: true, host });
   });
 
   it.each([
@@ -55,7 +61,52 @@ describe('the consent page address (agent output, untrusted)', () => {
     ['http://auth.example.com/consent', 'insecure'],
     ['http://127.0.0.1.attacker.example/', 'insecure'],
   ])('refuses %j (%s)', (value, reason) => {
-    expect(checkConsentUrl(value)).toMatchObject({ ok: false, reason });
+    expect(checkConsentUrl(value, LOCAL)).toMatchObject({ ok: false, reason });
+  });
+
+  it('allows plain http on loopback only when the configured pool or agent is itself on loopback', () => {
+    expect(checkConsentUrl('http://127.0.0.1:8000/consent/abc', CLOUD)).toMatchObject({ ok: false, reason: 'insecure' });
+    expect(checkConsentUrl('http://localhost:9/c', CLOUD)).toMatchObject({ ok: false, reason: 'insecure' });
+    expect(checkConsentUrl('https://127.0.0.1:8443/c', CLOUD)).toMatchObject({ ok: true });
+    const cloudPoolLocalAgent = consentContextFor({ issuer: 'https://pool.example', agentEndpoint: 'http://localhost:8000' }, CONSOLE);
+    expect(checkConsentUrl('http://127.0.0.1:8000/consent/abc', cloudPoolLocalAgent)).toMatchObject({ ok: true });
+    const localPoolCloudAgent = consentContextFor({ issuer: 'http://[::1]:8083', agentEndpoint: 'https://gw.example' }, CONSOLE);
+    expect(checkConsentUrl('http://127.0.0.1:8000/consent/abc', localPoolCloudAgent)).toMatchObject({ ok: true });
+  });
+
+  it('follows the configuration the app sets', () => {
+    setConsentContext({ issuer: 'https://pool.example', agentEndpoint: 'https://gw.example' }, CONSOLE);
+    expect(checkConsentUrl('http://127.0.0.1:8000/consent/abc')).toMatchObject({ ok: false, reason: 'insecure' });
+    expect(checkConsentUrl(`${CONSOLE}/agent/consent`)).toMatchObject({ ok: false, reason: 'own-origin' });
+    setConsentContext({ issuer: 'http://127.0.0.1:8083', agentEndpoint: '/agent' }, 'http://127.0.0.1:8082');
+    expect(checkConsentUrl('http://127.0.0.1:8000/consent/abc')).toMatchObject({ ok: true });
+  });
+
+  it.each([`${CONSOLE}/callback?code=x&state=y`, `${CONSOLE}/agent/consent/abc`, 'https://CONSOLE.example:443/debugger'])(
+    'never opens the console’s own origin, where the page would run as the console: %s',
+    (value) => {
+      expect(checkConsentUrl(value, CLOUD)).toMatchObject({ ok: false, reason: 'own-origin', host: 'console.example' });
+    },
+  );
+
+  it('refuses the local console’s own origin even where loopback http is allowed', () => {
+    expect(checkConsentUrl('http://127.0.0.1:8082/callback', LOCAL)).toMatchObject({ ok: false, reason: 'own-origin' });
+    expect(checkConsentUrl('http://127.0.0.1:8000/consent', LOCAL)).toMatchObject({ ok: true });
+  });
+});
+
+describe('the consent popup', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('opens with noopener, so it gets no reference to the console and no copy of its sessionStorage', () => {
+    const open = vi.spyOn(window, 'open').mockReturnValue(null);
+    // With noopener the browser never hands back the window: the caller cannot tell a blocked popup from an open one.
+    expect(openConsentPopup('https://consent.example/ask')).toBe(false);
+    const features = String(open.mock.calls[0][2]).split(',');
+    expect(features).toContain('noopener');
+    expect(features).toContain('popup=yes');
   });
 });
 

@@ -11,6 +11,7 @@ const REFUSED: Record<Exclude<ConsentUrl, { ok: true }>['reason'], MessageKey> =
   malformed: 'outbound.refused.malformed',
   scheme: 'outbound.refused.scheme',
   insecure: 'outbound.refused.insecure',
+  'own-origin': 'outbound.refused.ownOrigin',
 };
 
 function statusKey(authorized: boolean, status: AnswerStatus): MessageKey {
