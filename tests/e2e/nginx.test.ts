@@ -7,8 +7,9 @@ import { authStatus, signIn } from '../support/console-page.ts';
 import { nginxPolicyLine, stampPolicy } from '../support/csp-cli.ts';
 import { chatStreams, debuggerVerifies } from '../support/csp-flows.ts';
 import { expectNoCspViolations } from '../support/csp-watch.ts';
+import { HOSTILE_TITLE_RAN, startHostileGateway } from '../support/hostile-gateway.ts';
 import { loginOverHttp } from '../support/http-login.ts';
-import { ensureNginx, nginxConf, readmeNginxBlock } from '../support/nginx.ts';
+import { ensureNginx, nginxConf, readmeNginxBlock, serverBlockOnly } from '../support/nginx.ts';
 import { freePort, run, type Spawned, waitForUrl } from '../support/processes.ts';
 import { startTlsGateway } from '../support/tls-gateway.ts';
 
@@ -23,11 +24,24 @@ const TLS_LINES = [
   'proxy_ssl_trusted_certificate /etc/ssl/certs/ca-certificates.crt;',
   'proxy_ssl_server_name on;',
 ];
+/** What every answer from the agent path carries: HTML from the gateway must never run as the console. */
+const AGENT_PATH_POLICY = "sandbox; default-src 'none'";
 const CONSOLE_POLICY_LINE = /add_header Content-Security-Policy "default-src 'self';[^\n]*" always;/;
 
 function replaceOnce(text: string, from: string, to: string): string {
   if (!text.includes(from)) throw new Error(`the README's nginx block no longer contains "${from}"`);
   return text.replace(from, to);
+}
+
+/** The README's block on a local port and root, forwarding to a plain-http upstream. */
+function localBlock(listen: string, root: string, upstream: string): string {
+  let block = readmeNginxBlock(README);
+  block = replaceOnce(block, 'listen 8080;', `listen ${new URL(listen).host};`);
+  block = replaceOnce(block, 'root /srv/agent-console;', `root ${root};`);
+  block = replaceOnce(block, 'proxy_pass https://xxxx.apigateway-cn-beijing.volceapi.com/;', `proxy_pass ${upstream}/;`);
+  // The local agent speaks plain http: its certificate checks have nothing to check (see the test below).
+  for (const line of TLS_LINES) block = replaceOnce(block, line, '');
+  return block;
 }
 
 beforeAll(async () => {
@@ -38,12 +52,7 @@ beforeAll(async () => {
   chmodSync(scratch, 0o755);
   const policyLine = nginxPolicyLine(await stampPolicy(root));
   consoleHeader = /"(.*)"/.exec(policyLine)?.[1] ?? '';
-  let block = readmeNginxBlock(README);
-  block = replaceOnce(block, 'listen 8080;', `listen ${new URL(stack.nginxUrl).host};`);
-  block = replaceOnce(block, 'root /srv/agent-console;', `root ${root};`);
-  block = replaceOnce(block, 'proxy_pass https://xxxx.apigateway-cn-beijing.volceapi.com/;', `proxy_pass ${stack.agentUrl}/;`);
-  // The local agent speaks plain http: its certificate checks have nothing to check (see the test below).
-  for (const line of TLS_LINES) block = replaceOnce(block, line, '');
+  let block = localBlock(stack.nginxUrl, root, stack.agentUrl);
   if (!CONSOLE_POLICY_LINE.test(block)) throw new Error("the README's nginx block has no Content-Security-Policy line for the console");
   block = block.replace(CONSOLE_POLICY_LINE, () => policyLine);
   nginx = run(binary, ['-c', nginxConf(block, scratch)], process.env);
@@ -56,7 +65,7 @@ afterAll(async () => {
 
 describe("the README's nginx example", () => {
   it('verifies the TLS certificate of the agent gateway it forwards bearer tokens to', async () => {
-    const agentLocation = /location \/agent\/ \{[^}]*\}/.exec(readmeNginxBlock(README))?.[0] ?? '';
+    const agentLocation = /location \/agent\/ \{[\s\S]*?\n {4}\}/.exec(readmeNginxBlock(README))?.[0] ?? '';
     for (const line of TLS_LINES) expect(agentLocation).toContain(line);
     // The block as written, in front of an https gateway whose certificate no system CA vouches for
     // refuses to forward; trusting that gateway's CA (a private CA, say) lets the same call through.
@@ -73,11 +82,15 @@ describe("the README's nginx example", () => {
       if (caFile) block = replaceOnce(block, TLS_LINES[1], `proxy_ssl_trusted_certificate ${caFile};`);
       return block;
     };
-    const tlsNginx = run(ensureNginx(), ['-c', nginxConf(blockFor(asWritten) + blockFor(trusting, gateway.caFile), scratch)], process.env);
+    const tlsNginx = run(
+      ensureNginx(),
+      ['-c', nginxConf(blockFor(asWritten) + serverBlockOnly(blockFor(trusting, gateway.caFile)), scratch)],
+      process.env,
+    );
     try {
       await waitForUrl(`${asWritten}/`, tlsNginx);
-      expect((await fetch(`${asWritten}/agent/ping`)).status).toBe(502);
-      const trusted = await fetch(`${trusting}/agent/ping`);
+      expect((await fetch(`${asWritten}/agent/invoke`, { method: 'POST' })).status).toBe(502);
+      const trusted = await fetch(`${trusting}/agent/invoke`, { method: 'POST' });
       expect(trusted.status).toBe(200);
       expect(await trusted.json()).toEqual({ status: 'pong!' });
     } finally {
@@ -158,7 +171,40 @@ describe("the README's nginx example", () => {
       body: JSON.stringify({ prompt: 'through nginx' }),
     });
     expect(response.status).toBe(200);
+    expect(response.headers.get('content-security-policy')).toBe(AGENT_PATH_POLICY);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(await response.json()).toContain('the `user_id` header says `header-from-nginx`');
+  });
+
+  it('forwards only what the console calls on the agent: POST /invoke and the ADK REST routes', async () => {
+    // The local agent answers every path JSON (an error for the routes it lacks); nginx's own refusal is a 404 page.
+    const answer = async (method: string, path: string) => {
+      const response = await fetch(`${stack.nginxUrl}/agent${path}`, { method, ...(method === 'POST' ? { body: '{}' } : {}) });
+      const byAgent = (response.headers.get('content-type') ?? '').includes('application/json');
+      await response.body?.cancel();
+      return { byAgent, status: response.status, policy: response.headers.get('content-security-policy') };
+    };
+    for (const [method, path] of [
+      ['POST', '/invoke'],
+      ['GET', '/list-apps'],
+      ['GET', '/apps/agent/users/u/sessions'],
+      ['POST', '/apps/agent/users/u/sessions/s'],
+      ['DELETE', '/apps/agent/users/u/sessions/s'],
+      ['POST', '/run_sse'],
+    ]) {
+      expect({ method, path, ...(await answer(method, path)) }).toMatchObject({ byAgent: true, policy: AGENT_PATH_POLICY });
+    }
+    for (const [method, path] of [
+      ['GET', '/invoke'],
+      ['GET', '/ping'],
+      ['GET', '/health'],
+      ['GET', '/consent/any'],
+      ['PUT', '/apps/agent/users/u/sessions/s'],
+      ['GET', '/run_sse'],
+      ['GET', '/%69nvoke'],
+    ]) {
+      expect({ method, path, ...(await answer(method, path)) }).toMatchObject({ byAgent: false, status: 404, policy: AGENT_PATH_POLICY });
+    }
   });
 
   it('runs the whole console behind it under its headers: sign-in, restore after a reload, a streamed answer, the debugger', async () => {
@@ -173,5 +219,45 @@ describe("the README's nginx example", () => {
     await chatStreams(page, 'behind nginx');
     await debuggerVerifies(page);
     expectNoCspViolations(context);
+  });
+});
+
+describe("the README's nginx example in front of a gateway that answers with pages and cookies", () => {
+  let gateway: Awaited<ReturnType<typeof startHostileGateway>>;
+  let proxy: Spawned;
+  let proxyUrl: string;
+
+  beforeAll(async () => {
+    gateway = await startHostileGateway();
+    const scratch = mkdtempSync(join(tmpdir(), 'agent-console-nginx-hostile-'));
+    chmodSync(scratch, 0o755);
+    proxyUrl = `http://127.0.0.1:${await freePort()}`;
+    proxy = run(ensureNginx(), ['-c', nginxConf(localBlock(proxyUrl, scratch, gateway.url), scratch)], process.env);
+    await waitForUrl(`${proxyUrl}/`, proxy);
+  });
+
+  afterAll(async () => {
+    await proxy?.stop();
+    await gateway?.close();
+  });
+
+  it('strips the Set-Cookie and marks the page as sandboxed, unsniffed data', async () => {
+    const response = await fetch(`${proxyUrl}/agent/list-apps`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('Gateway page');
+    expect(response.headers.get('set-cookie')).toBeNull();
+    expect(response.headers.get('content-security-policy')).toBe(AGENT_PATH_POLICY);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('opens the gateway’s HTML without running its script, and not as the console’s origin', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${proxyUrl}/agent/list-apps`);
+    await page.getByRole('heading', { name: 'Gateway page' }).waitFor();
+    expect(await page.title()).not.toBe(HOSTILE_TITLE_RAN);
+    expect(await page.evaluate(() => window.origin)).toBe('null');
+    expect(await context.cookies()).toEqual([]);
+    await context.close();
   });
 });

@@ -27,6 +27,13 @@ export function readmeNginxBlock(readmePath: string): string {
   return block;
 }
 
+/** The server block alone, without what the README puts beside it in the http block (a map may be defined once). */
+export function serverBlockOnly(block: string): string {
+  const start = block.search(/^server \{/m);
+  if (start < 0) throw new Error("the README's nginx block has no server block");
+  return block.slice(start);
+}
+
 /** Wraps a server block into a complete nginx.conf that runs in the foreground from a scratch folder. */
 export function nginxConf(serverBlock: string, scratch: string): string {
   for (const dir of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(join(scratch, dir), { recursive: true });
