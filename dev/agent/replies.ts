@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { PageLanguage } from '../page-language.ts';
 import { authUriStream, type DocsContext, docsEvents, docsStream } from './docs.ts';
+import { deepArgumentsStream, manyToolCallsStream, nestedQuotes, unclosedEmphasis } from './hostile-shapes.ts';
 import { reportStream } from './report.ts';
 import { getWeather } from './weather.ts';
 
@@ -106,6 +107,10 @@ const HELP_EN = [
   '| `/hostile-media [url]` | images, audio, video, backgrounds and styles that would load from url (default https://attacker.example) |',
   '| `/imitate` | HTML dressed up as the console: its classes, a password form, a dialog, a fake tool line |',
   "| `/huge [MiB]` | a stream of about 6 MiB (or the size given), past the console's 4 MiB answer cap |",
+  '| `/deep-args [levels]` | a tool call whose arguments nest 6,000 levels deep (or as many as given) |',
+  '| `/emphasis [n]` | one paragraph of 80,000 unclosed `*a` (or n) |',
+  '| `/tools [n]` | 20,000 tool calls in one stream (or n) |',
+  '| `/quotes [n]` | a line of 20,000 nested quotes (or n) |',
   '| `/docs <name>` | reads a document with your consent: the first time, an authorization request and a consent page (Approve or Deny), then the summary in the same stream |',
   '| `/docs-json <name>` | the same as a JSON list of events; without consent it ends with the request, so authorize and ask again |',
   '| `/auth-uri [text]` | an authorization request whose consent page address is exactly text (none without it), to try hostile ones |',
@@ -137,6 +142,10 @@ const HELP_ZH = [
   '| `/hostile-media [url]` | 会从 url 加载的图片、音频、视频、背景和样式（默认 https://attacker.example） |',
   '| `/imitate` | 伪装成控制台的 HTML：它的 class、密码表单、对话框、假的工具调用行 |',
   '| `/huge [MiB]` | 约 6 MiB（或指定大小）的流，超过控制台 4 MiB 的回答上限 |',
+  '| `/deep-args [层数]` | 参数嵌套 6000 层（或指定层数）的工具调用 |',
+  '| `/emphasis [n]` | 一个由 80000 个未闭合的 `*a`（或 n 个）组成的段落 |',
+  '| `/tools [n]` | 一个流中 20000 个（或 n 个）工具调用 |',
+  '| `/quotes [n]` | 一行 20000 层（或 n 层）嵌套引用 |',
   '| `/docs <名称>` | 经您同意后读取文档：第一次会发出授权请求并打开授权页（批准或拒绝），然后在同一个流中给出摘要 |',
   '| `/docs-json <名称>` | 同上，但以 JSON 事件列表返回；未授权时以授权请求结束，授权后请再问一次 |',
   '| `/auth-uri [文本]` | 一个授权请求，其授权页地址就是该文本（不带文本则没有地址），用于试验恶意地址 |',
@@ -249,6 +258,11 @@ function* failingStream(): Iterable<StreamStep> {
   };
 }
 
+/** A count from the prompt, `fallback` when there is none, at most `most`. */
+function bounded(argument: string, fallback: number, most: number): number {
+  return Math.min(Math.max(Number.parseInt(argument, 10) || fallback, 1), most);
+}
+
 /** `docs` serves `/docs` (the agent's vault and consent page, and the caller's hang-up); without it `/docs` fails. */
 export function replyTo(prompt: string, caller: Caller, wantsStream: boolean, docs?: DocsContext): Reply {
   const [command, ...rest] = prompt.trim().split(/\s+/);
@@ -291,6 +305,14 @@ export function replyTo(prompt: string, caller: Caller, wantsStream: boolean, do
       return { kind: 'json', value: IMITATION_MARKDOWN };
     case '/huge':
       return { kind: 'stream', steps: hugeStream(Math.min(Math.max(Number(argument) || 6, 1), 64)) };
+    case '/deep-args':
+      return { kind: 'stream', steps: deepArgumentsStream(bounded(argument, 6_000, 100_000)) };
+    case '/emphasis':
+      return { kind: 'json', value: unclosedEmphasis(bounded(argument, 80_000, 1_000_000)) };
+    case '/tools':
+      return { kind: 'stream', steps: manyToolCallsStream(bounded(argument, 20_000, 100_000)) };
+    case '/quotes':
+      return { kind: 'json', value: nestedQuotes(bounded(argument, 20_000, 1_000_000)) };
     case '/hang-error':
       return { kind: 'hanging-error', status: 500, start: '{"error": {"type": "RuntimeError", "message": "This error body never ends' };
     case '/fail':

@@ -9,11 +9,15 @@ export const enWorkspace = {
   'boundary.part.verdict': 'The runtime verdict',
   'boundary.part.flow': 'The sign-in flow panel',
   'boundary.part.markdown': 'The answer formatting',
+  'boundary.part.log': 'The conversation',
 
   'debugger.loading': 'Loading the debugger…',
 
   'auth.expiredTitle': 'Your session expired and could not be renewed.',
   'auth.expiredHint': 'Sign in again; what you typed is kept.',
+  'auth.renewalFailedTitle': 'Your session could not be renewed.',
+  'auth.renewalRetry': 'Trying again in {seconds} s; you stay signed in until {time}.',
+  'auth.renewalNoRetry': 'You stay signed in until {time}; sign in again then (what you typed is kept).',
   'auth.errorTitle': 'Sign-in did not complete.',
   'auth.failure.noState':
     'The sign-in response has no "state", so it cannot be matched to a sign-in started here. Start again with "Sign in".',
@@ -37,6 +41,8 @@ export const enWorkspace = {
   'auth.failure.cors':
     "The user pool answered at {url}, but the browser may not read the answer (CORS). Add {origin} to the client's allowed web origins (CORS) in the user pool.",
   'auth.failure.timeout': 'The user pool did not answer within {seconds} s. Check that it is up, then try again.',
+  'auth.failure.csp':
+    "This page's Content-Security-Policy blocked the request to {url}: it was stamped for another configuration than config.json (or the host sends an older Content-Security-Policy header), so the pool may well be up. Run `{command}` on the folder you deployed, send the header it prints, then reload.",
   'auth.failure.clockSkew':
     "This device's clock is about {minutes} min behind the user pool: the ID token looks issued in the future. Set the clock right (automatic time), then sign in again.",
   'auth.failure.unknown': 'Sign-in failed: {detail}',
@@ -100,6 +106,8 @@ export const enWorkspace = {
   'agent.error.cors':
     'The browser blocked the call to {url} (CORS): the agent does not allow the origin {origin}. Use a relative AGENT_ENDPOINT behind a proxy (see the README), or allow this origin at the agent.',
   'agent.error.offline': 'You are offline. Reconnect, then send again.',
+  'agent.error.csp':
+    "This page's Content-Security-Policy blocked the call to {url}: it was stamped for another configuration than config.json (or the host sends an older Content-Security-Policy header). Run `{command}` on the folder you deployed, send the header it prints, then reload.",
   'agent.error.timeout': 'The agent did not answer within {seconds} s (time-out).',
   'agent.error.streamBroken': 'The answer stream broke off: {detail}.',
   'agent.error.streamError': 'The agent failed while answering: {message}',
@@ -128,6 +136,13 @@ export const enWorkspace = {
   'chat.imageLink': 'Image: {alt} ({host})',
   'chat.imageRemoved': '[image removed: {alt}]',
   'chat.copyFailed': 'Could not copy',
+  'chat.limit.size': 'Shown as plain text: one block of this answer is longer than {chars} characters (code blocks excepted).',
+  'chat.limit.nesting': 'Shown as plain text: quotes or lists here are nested deeper than {levels} levels.',
+  'chat.limit.emphasis': 'Shown as plain text: this part has more emphasis marks (*, _, ~) than {runs}.',
+  'chat.limit.failed': 'Shown as plain text: this part could not be formatted.',
+  'chat.moreParts': '…and {count} more tool calls, results or JSON blocks, not shown (an answer shows {limit} at most).',
+  'chat.messageFailed': 'This answer could not be shown: {message}',
+  'chat.messageRaw': 'Show the raw answer',
 
   'agent.error.frameTooLarge': 'The answer stream broke off: one event was larger than {mib} MiB, so the console stopped the call.',
   'agent.error.answerTooLarge': 'The answer was cut at {mib} MiB: the console stopped the call there, so the text above is partial.',

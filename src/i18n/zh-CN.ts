@@ -56,6 +56,9 @@ const texts = {
   'auth.status.error': '登录失败',
   'auth.expiredTitle': '会话已过期，且无法续期。',
   'auth.expiredHint': '请重新登录；已输入的内容会保留。',
+  'auth.renewalFailedTitle': '会话未能续期。',
+  'auth.renewalRetry': '将在 {seconds} 秒后重试；在 {time} 之前仍保持登录。',
+  'auth.renewalNoRetry': '在 {time} 之前仍保持登录；届时请重新登录（已输入的内容会保留）。',
   'auth.errorTitle': '登录未完成。',
   'auth.failure.noState': '登录响应中没有“state”，无法与本页发起的登录对应。请点击“登录”重新开始。',
   'auth.failure.unknownState':
@@ -74,6 +77,8 @@ const texts = {
   'auth.failure.cors':
     '用户池在 {url} 有响应，但浏览器不允许读取该响应（CORS）。请在用户池的客户端设置中，将 {origin} 加入允许的 Web 源（CORS）。',
   'auth.failure.timeout': '用户池在 {seconds} 秒内没有响应。请确认它正常运行，然后重试。',
+  'auth.failure.csp':
+    '本页面的 Content-Security-Policy 拦截了对 {url} 的请求：该策略是为另一份配置生成的，与 config.json 不一致（或服务器发送了旧的 Content-Security-Policy 响应头），用户池本身可能运行正常。请对部署的目录运行 `{command}`，按它的输出发送响应头，然后重新加载。',
   'auth.failure.clockSkew':
     '本设备的时钟比用户池慢约 {minutes} 分钟：ID Token 看起来签发于未来。请校准时钟（开启自动设置时间），然后重新登录。',
   'auth.failure.unknown': '登录失败：{detail}',
@@ -135,6 +140,8 @@ const texts = {
   'agent.error.cors':
     '浏览器拦截了对 {url} 的调用（CORS）：智能体不允许来源 {origin}。请在代理后面使用相对路径的 AGENT_ENDPOINT（见 README），或在智能体上允许此来源。',
   'agent.error.offline': '您已离线。请恢复网络连接，然后重新发送。',
+  'agent.error.csp':
+    '本页面的 Content-Security-Policy 拦截了对 {url} 的调用：该策略是为另一份配置生成的，与 config.json 不一致（或服务器发送了旧的 Content-Security-Policy 响应头）。请对部署的目录运行 `{command}`，按它的输出发送响应头，然后重新加载。',
   'agent.error.timeout': '智能体在 {seconds} 秒内没有响应（超时）。',
   'agent.error.streamBroken': '回答的数据流中断了：{detail}。',
   'agent.error.streamError': '智能体在回答时出错：{message}',
@@ -161,6 +168,13 @@ const texts = {
   'time.ago': '{span}前',
 
   'chat.imageLink': '图片：{alt}（{host}）',
+  'chat.limit.size': '以纯文本显示：这个回答中有一个块超过 {chars} 个字符（代码块除外）。',
+  'chat.limit.nesting': '以纯文本显示：这里的引用或列表嵌套超过 {levels} 层。',
+  'chat.limit.emphasis': '以纯文本显示：这部分的强调符号（*、_、~）超过 {runs} 个。',
+  'chat.limit.failed': '以纯文本显示：这部分无法排版。',
+  'chat.moreParts': '……另有 {count} 个工具调用、结果或 JSON 块未显示（一个回答最多显示 {limit} 个）。',
+  'chat.messageFailed': '无法显示这条回答：{message}',
+  'chat.messageRaw': '显示原始回答',
   'chat.imageRemoved': '[已移除图片：{alt}]',
   'chat.copyFailed': '无法复制',
   'agent.error.frameTooLarge': '回答的数据流中断了：单个事件超过 {mib} MiB，控制台已停止此次调用。',
@@ -197,6 +211,9 @@ const texts = {
   'config.redirectReserved':
     '{key}（{value}）使用了路径 {path}，而控制台的其他页面（主页、调试器或静默续期）需要这个路径：登录结果返回到那里会占用该页面。请将 {key} 设为 {origin}/callback 并在客户端中允许该地址。',
   'config.fileTimeout': 'config.json 在 {seconds} 秒内没有响应。请确认服务器提供了该文件，然后重新加载。',
+  'config.trustedIssuer': '{key} 必须是以逗号或空格分隔的 Issuer URL（https）列表；“{value}”不是。',
+  'config.policyStale':
+    '{key} 指向 {origin}，但本页面的 Content-Security-Policy 不允许它（{directives}）：config.json 是在策略生成之后修改的，浏览器会拦截控制台对它的请求。请对部署的目录运行 `{command}`（若服务器发送该响应头，也改为它输出的那一行），然后重新加载。',
   'boundary.failed': '{part}出错：{message}',
   'boundary.newVersion': '{part}无法加载：控制台已部署新版本。请重新加载以获取新版本。',
   'boundary.retry': '重试',
@@ -212,6 +229,7 @@ const texts = {
   'boundary.part.verdict': '运行时判定',
   'boundary.part.flow': '登录流程面板',
   'boundary.part.markdown': '回答的格式渲染',
+  'boundary.part.log': '对话记录',
   'token.invalidTime': '不是有效的时间',
   'token.copyFailed': '无法复制',
   'chat.draftNotStored': '浏览器存储空间已满：您的草稿只保存在此标签页中，重新加载或登录后会丢失。请把它复制到安全的地方。',

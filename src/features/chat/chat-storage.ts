@@ -1,5 +1,6 @@
 import type { ChatMessage, Conversation } from './conversation.ts';
 import { newSessionId } from './conversation.ts';
+import { restoredAnswer } from './stream/answer.ts';
 
 /** sessionStorage keeps the draft and the conversation across redirects and reloads; never a token. */
 const CONVERSATION_KEY = 'agent-console.conversation';
@@ -12,7 +13,12 @@ const serialised = new WeakMap<ChatMessage, string>();
 function messageJson(message: ChatMessage): string {
   let json = serialised.get(message);
   if (json === undefined) {
-    json = JSON.stringify(message);
+    try {
+      json = JSON.stringify(message);
+    } catch {
+      // Answers are bounded where they come in (bounded-json.ts); should one still not serialise, it is not saved.
+      json = 'null';
+    }
     serialised.set(message, json);
   }
   return json;
@@ -26,14 +32,24 @@ function restoredMessage(message: ChatMessage): ChatMessage {
   if (message.role !== 'agent') return message;
   const { retryAt: _, ...failure } = message.failure ?? {};
   const status = message.status === 'waiting' || message.status === 'streaming' ? 'stopped' : message.status;
-  return { ...message, status, ...(message.failure ? { failure: failure as typeof message.failure } : {}) };
+  return {
+    ...message,
+    status,
+    answer: restoredAnswer(message.answer),
+    ...(message.failure ? { failure: failure as typeof message.failure } : {}),
+  };
+}
+
+function isMessage(message: unknown): message is ChatMessage {
+  const candidate = message as Partial<ChatMessage> | null;
+  return typeof candidate?.id === 'string' && (candidate.role === 'user' || candidate.role === 'agent');
 }
 
 export function loadConversation(): Conversation {
   try {
     const stored = JSON.parse(sessionStorage.getItem(CONVERSATION_KEY) ?? 'null') as Conversation | null;
     if (stored && typeof stored.sessionId === 'string' && Array.isArray(stored.messages)) {
-      const messages = stored.messages.map(restoredMessage);
+      const messages = stored.messages.filter(isMessage).map(restoredMessage);
       return {
         sessionId: stored.sessionId,
         messages,

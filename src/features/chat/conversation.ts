@@ -1,6 +1,6 @@
 import type { AgentFailure } from './api/agent-failure.ts';
 import type { AgentChunk } from './stream/agent-chunks.ts';
-import { type Answer, applyChunk, EMPTY_ANSWER } from './stream/answer.ts';
+import { type Answer, applyChunks, closedAnswer, EMPTY_ANSWER } from './stream/answer.ts';
 
 export type AnswerStatus = 'waiting' | 'streaming' | 'done' | 'stopped' | 'error';
 
@@ -50,27 +50,26 @@ export function conversationReducer(conversation: Conversation, action: Conversa
       };
     case 'chunks':
       return updateAgent(conversation, action.id, (message) => {
-        let answer = message.answer;
-        for (const chunk of action.chunks) {
-          if (chunk.type === 'error') {
-            const failure: AgentFailure = chunk.errorType
-              ? { kind: 'stream', message: 'agent.error.streamErrorTyped', params: { type: chunk.errorType, message: chunk.message } }
-              : { kind: 'stream', message: 'agent.error.streamError', params: { message: chunk.message } };
-            return { ...message, answer, status: 'error', failure };
-          }
-          answer = applyChunk(answer, chunk);
+        const errorAt = action.chunks.findIndex((chunk) => chunk.type === 'error');
+        const answer = applyChunks(message.answer, errorAt === -1 ? action.chunks : action.chunks.slice(0, errorAt));
+        const error = action.chunks[errorAt];
+        if (error?.type === 'error') {
+          const failure: AgentFailure = error.errorType
+            ? { kind: 'stream', message: 'agent.error.streamErrorTyped', params: { type: error.errorType, message: error.message } }
+            : { kind: 'stream', message: 'agent.error.streamError', params: { message: error.message } };
+          return { ...message, answer, status: 'error', failure };
         }
         return { ...message, answer, status: message.status === 'error' ? 'error' : 'streaming' };
       });
     case 'finished':
       return updateAgent(conversation, action.id, (message) =>
-        message.status === 'error' ? message : { ...message, status: 'done', answer: { parts: message.answer.parts } },
+        message.status === 'error' ? message : { ...message, status: 'done', answer: closedAnswer(message.answer) },
       );
     case 'stopped':
       return updateAgent(conversation, action.id, (message) => ({
         ...message,
         status: 'stopped',
-        answer: { parts: message.answer.parts },
+        answer: closedAnswer(message.answer),
       }));
     case 'failed':
       return updateAgent(conversation, action.id, (message) => ({ ...message, status: 'error', failure: action.failure }));

@@ -1,4 +1,5 @@
 import { useEffect, useMemo } from 'react';
+import { ErrorBoundary } from '../../../components/error-boundary.tsx';
 import { t } from '../../../i18n/index.ts';
 import type { InAppLink } from '../../../lib/navigation.ts';
 import { useSecondsUntil } from '../../../lib/use-now.ts';
@@ -55,7 +56,11 @@ export function ChatPanel({ agentName, signIn, debuggerLink, signedInAs }: ChatP
           {t('chat.newConversation')}
         </button>
       </div>
-      <MessageList messages={conversation.messages} dropped={conversation.dropped} agentName={agentName} actions={actions} />
+      {/* Each message fails alone (MessageBoundary); this catches the log itself. The header's "New conversation"
+          and the composer are outside it, and a new conversation clears it. */}
+      <ErrorBoundary part="log" resetKey={conversation.sessionId}>
+        <MessageList messages={conversation.messages} dropped={conversation.dropped} agentName={agentName} actions={actions} />
+      </ErrorBoundary>
       <Composer
         draft={draft}
         onDraftChange={setDraft}

@@ -1,9 +1,10 @@
 import { BlockSplitter, type LexBlocks, type SplitAnswer } from '../stream/block-splitter.ts';
+import { MAX_BLOCK_CHARS } from './markdown-limits.ts';
 
 export interface BlockRenderer {
   lexBlocks: LexBlocks;
-  /** Sanitised HTML for each markdown block. */
-  renderBlocks: (blocks: readonly string[]) => string[];
+  /** Sanitised HTML for each markdown block; `oversized[i]`: block i is a part of a longer one, shown as plain text. */
+  renderBlocks: (blocks: readonly string[], oversized?: readonly boolean[]) => string[];
 }
 
 export interface ProgressOptions {
@@ -62,7 +63,7 @@ export class MarkdownProgress {
   constructor(renderer: BlockRenderer, options: ProgressOptions = DEFAULT_PROGRESS) {
     this.renderer = renderer;
     this.options = { now: () => performance.now(), ...options };
-    this.splitter = new BlockSplitter(renderer.lexBlocks, options.lexWindowChars);
+    this.splitter = new BlockSplitter(renderer.lexBlocks, options.lexWindowChars, MAX_BLOCK_CHARS);
     this.split = this.splitter.update('');
   }
 
@@ -100,12 +101,13 @@ export class MarkdownProgress {
       } else if (this.current < this.html.length) {
         // A language switch: the blocks shown render again, first to last.
         const end = Math.min(this.html.length, this.current + this.batchSize(deadline));
-        const html = this.render(this.split.settled.slice(this.current, end));
+        const html = this.render(this.current, end);
         this.html.splice(this.current, html.length, ...html);
         this.current = end;
       } else if (this.html.length < this.split.settled.length) {
-        const blocks = this.split.settled.slice(this.html.length, this.html.length + this.batchSize(deadline));
-        this.html.push(...this.render(blocks));
+        const from = this.html.length;
+        const blocks = this.split.settled.slice(from, from + this.batchSize(deadline));
+        this.html.push(...this.render(from, from + blocks.length));
         for (const block of blocks) this.renderedChars += block.length;
         this.current = this.html.length;
       } else {
@@ -127,9 +129,12 @@ export class MarkdownProgress {
     return fitting(deadline - this.options.now(), this.msPerChar, Math.ceil(most / 10), most);
   }
 
-  private render(blocks: readonly string[]): string[] {
+  /** Renders settled blocks `from` to `to` (not included). */
+  private render(from: number, to: number): string[] {
+    const blocks = this.split.settled.slice(from, to);
     const started = this.options.now();
-    const html = this.renderer.renderBlocks(blocks);
+    const oversized = blocks.map((_, index) => this.splitter.isOversized(from + index));
+    const html = this.renderer.renderBlocks(blocks, oversized.includes(true) ? oversized : undefined);
     this.msPerBlock = average(this.msPerBlock, (this.options.now() - started) / blocks.length);
     return html;
   }

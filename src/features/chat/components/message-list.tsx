@@ -2,6 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import { t } from '../../../i18n/index.ts';
 import type { ChatMessage } from '../conversation.ts';
 import { useAnswerAnnouncement } from './answer-announcer.ts';
+import { MessageBoundary } from './message-boundary.tsx';
 import { type FailureActions, MessageView } from './message-view.tsx';
 
 const STICKY_DISTANCE_PX = 48;
@@ -99,7 +100,9 @@ export function MessageList({
           {dropped > 0 && unmounted === 0 && <p className="meta">{t('chat.droppedOlder', { count: dropped })}</p>}
           {messages.length === 0 && dropped === 0 && <p className="meta">{t('chat.empty', { agent: agentName })}</p>}
           {(unmounted > 0 ? messages.slice(unmounted) : messages).map((message) => (
-            <MessageView key={message.id} message={message} actions={actions} />
+            <MessageBoundary key={message.id} message={message}>
+              <MessageView message={message} actions={actions} />
+            </MessageBoundary>
           ))}
         </div>
       </div>

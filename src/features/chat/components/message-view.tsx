@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { t } from '../../../i18n/index.ts';
+import { useLanguage } from '../../../i18n/use-language.ts';
 import { followLink, type InAppLink } from '../../../lib/navigation.ts';
 import type { ChatMessage } from '../conversation.ts';
 import { AnswerParts } from './answer-view.tsx';
@@ -39,8 +40,12 @@ function FailureView({ message, actions }: { message: AgentMessage; actions: Fai
   );
 }
 
-/** Memoised: while one answer streams, the other messages (unchanged objects) do not render again. */
+/**
+ * Memoised: while one answer streams, the other messages (unchanged objects) do not render again. A language
+ * switch renders them all again: every word in them (notes, failures, tool lines, cards) is in the new language.
+ */
 export const MessageView = memo(function MessageView({ message, actions }: { message: ChatMessage; actions: FailureActions }) {
+  useLanguage();
   if (message.role === 'user') {
     return (
       <article className="message user" aria-label={t('chat.you')}>
@@ -51,7 +56,7 @@ export const MessageView = memo(function MessageView({ message, actions }: { mes
   const busy = message.status === 'waiting' || message.status === 'streaming';
   return (
     <article className={`message agent${message.status === 'error' ? ' error' : ''}`} aria-busy={busy} data-status={message.status}>
-      <AnswerParts parts={message.answer.parts} status={message.status} />
+      <AnswerParts parts={message.answer.parts} status={message.status} hiddenParts={message.answer.hiddenParts} />
       {message.status === 'waiting' && <p className="meta">{t('chat.thinking')}</p>}
       {message.status === 'stopped' && <p className="meta">{t('chat.stopped')}</p>}
       {message.status === 'error' && <FailureView message={message} actions={actions} />}

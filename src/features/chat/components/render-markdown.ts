@@ -1,7 +1,15 @@
 import DOMPurify from 'dompurify';
-import { Lexer, Marked, type Tokens } from 'marked';
+import { Lexer, Marked, type Token, type Tokens } from 'marked';
 import { t } from '../../../i18n/index.ts';
 import { linkTarget } from './link-target.ts';
+import {
+  type BlockLimit,
+  blockLimit,
+  MAX_BLOCK_CHARS,
+  MAX_EMPHASIS_RUNS,
+  MAX_LINE_NESTING,
+  splitDeepParagraphs,
+} from './markdown-limits.ts';
 
 /**
  * Agent output can be steered by prompt injection. Two layers keep it inert:
@@ -126,12 +134,46 @@ export function sanitizeHtml(html: string): string {
   return sanitizeHtmlBatch([html])[0];
 }
 
+type PlainReason = BlockLimit | 'size' | 'failed';
+
+const LIMIT_NOTES: Record<PlainReason, () => string> = {
+  size: () => t('chat.limit.size', { chars: String(MAX_BLOCK_CHARS).replace(/\B(?=(\d{3})+$)/g, ',') }),
+  nesting: () => t('chat.limit.nesting', { levels: MAX_LINE_NESTING }),
+  emphasis: () => t('chat.limit.emphasis', { runs: MAX_EMPHASIS_RUNS }),
+  failed: () => t('chat.limit.failed'),
+};
+
+/** A block not parsed as markdown: its text, escaped, under a note saying why. Built here, never parsed from the answer. */
+function plainBlock(block: string, why: PlainReason): string {
+  return `<div class="markdown-limited"><p class="markdown-note">${escapeHtml(LIMIT_NOTES[why]())}</p><div class="markdown-plain">${escapeHtml(block)}</div></div>`;
+}
+
+/** marked's HTML for a block within the limits; undefined when marked throws (a stack overflow in another browser). */
+function parseBlock(block: string): string | undefined {
+  try {
+    return markdown.parse(block, { async: false });
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Markdown blocks (GFM: tables, fenced code) to sanitised HTML, one string per block, as renderMarkdown would
- * give for each; raw HTML in the answer shows as text.
+ * give for each; raw HTML in the answer shows as text. A block past the limits of markdown-limits.ts (or
+ * `oversized`: a part of a block too long to render whole), or one marked fails on, shows as plain text with a
+ * note: never an exception, never seconds of work.
  */
-export function renderBlocks(blocks: readonly string[]): string[] {
-  return sanitizeHtmlBatch(blocks.map((block) => markdown.parse(block, { async: false })));
+export function renderBlocks(blocks: readonly string[], oversized?: readonly boolean[]): string[] {
+  const limits = blocks.map((block, index): PlainReason | undefined => (oversized?.[index] ? 'size' : blockLimit(block)));
+  const parsed = blocks.map((block, index) => (limits[index] ? undefined : parseBlock(block)));
+  const toClean = parsed.filter((html): html is string => html !== undefined);
+  const cleaned = toClean.length > 0 ? sanitizeHtmlBatch(toClean) : [];
+  let next = 0;
+  return blocks.map((block, index) => {
+    const limit = limits[index];
+    if (limit) return plainBlock(block, limit);
+    return parsed[index] === undefined ? plainBlock(block, 'failed') : cleaned[next++];
+  });
 }
 
 /** Markdown (GFM: tables, fenced code) to sanitised HTML; raw HTML in the answer shows as text. */
@@ -147,9 +189,25 @@ export function renderMarkdown(text: string): string {
  */
 export function lexBlocks(text: string): string[] {
   const blocks: string[] = [];
-  for (const token of new Lexer(markdown.defaults).blockTokens(text.replace(/\r\n|\r/g, '\n'))) {
-    if (token.type === 'space' && blocks.length > 0) blocks[blocks.length - 1] += token.raw;
-    else blocks.push(token.raw);
+  const add = (raw: string, space: boolean) => {
+    if (space && blocks.length > 0) blocks[blocks.length - 1] += raw;
+    else blocks.push(raw);
+  };
+  // Paragraphs nested too deep for marked's recursive lexer are blocks as they are (shown plain, see renderBlocks).
+  for (const span of splitDeepParagraphs(text.replace(/\r\n|\r/g, '\n'))) {
+    if (span.deep) {
+      add(span.text, false);
+      continue;
+    }
+    let tokens: Token[];
+    try {
+      tokens = new Lexer(markdown.defaults).blockTokens(span.text);
+    } catch {
+      // The lexer gave up (its stack, in a browser with a smaller one): pieces of text, shown plain if they fail again.
+      for (let start = 0; start < span.text.length; start += MAX_BLOCK_CHARS) add(span.text.slice(start, start + MAX_BLOCK_CHARS), false);
+      continue;
+    }
+    for (const token of tokens) add(token.raw, token.type === 'space');
   }
   return blocks;
 }

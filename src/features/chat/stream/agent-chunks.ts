@@ -1,3 +1,4 @@
+import { boundValue } from '../../../lib/bounded-json.ts';
 import { type CredentialRequest, credentialRequest, REQUEST_CREDENTIAL } from '../outbound/credential-request.ts';
 
 /** What an answer is made of, whatever the wire format (JSON body, raw SSE strings, ADK events). */
@@ -39,9 +40,10 @@ function longRunningIds(payload: Record<string, unknown>): Set<string> {
 function callChunk(call: NonNullable<AdkPart['functionCall']>, waiting: Set<string>): AgentChunk {
   const name = String(call.name ?? '?');
   if (name === REQUEST_CREDENTIAL && typeof call.id === 'string' && waiting.has(call.id)) {
-    return { type: 'auth-request', request: credentialRequest(call.id, call.args) };
+    return { type: 'auth-request', request: credentialRequest(call.id, boundValue(call.args)) };
   }
-  return { type: 'tool-call', id: call.id, name, args: call.args ?? {} };
+  // Untrusted values are bounded where they come in: nothing after this walks 6,000 levels or a million entries.
+  return { type: 'tool-call', id: call.id, name: name.slice(0, 200), args: boundValue(call.args ?? {}) };
 }
 
 /** One ADK event (or error frame) to chunks: partial text is a delta, non-partial text the whole consolidated text. */
@@ -63,8 +65,8 @@ export function chunksFromEvent(payload: Record<string, unknown>): AgentChunk[] 
       chunks.push({
         type: 'tool-result',
         id: part.functionResponse.id,
-        name: String(part.functionResponse.name ?? '?'),
-        response: part.functionResponse.response ?? null,
+        name: String(part.functionResponse.name ?? '?').slice(0, 200),
+        response: boundValue(part.functionResponse.response ?? null),
       });
     }
   }
@@ -93,6 +95,6 @@ export function chunksFromFrame(data: string): AgentChunk[] {
     return data ? [{ type: 'text-delta', text: data }] : [];
   }
   if (typeof payload === 'string') return payload ? [{ type: 'text-delta', text: payload }] : [];
-  if (!isRecord(payload)) return [{ type: 'json', value: payload }];
+  if (!isRecord(payload)) return [{ type: 'json', value: boundValue(payload) }];
   return chunksFromEvent(payload);
 }

@@ -27,17 +27,25 @@ export interface SplitAnswer {
 export class BlockSplitter {
   private readonly lex: LexBlocks;
   private readonly maxLexChars: number;
+  private readonly maxBlockChars: number;
   private text = '';
   private settledText = '';
   private settled: string[] = [];
+  /** Indices of settled blocks that are parts of one block too long to render as markdown (see maxBlockChars). */
+  private readonly oversized = new Set<number>();
   private generation = 0;
   private last: SplitAnswer = { settled: [], tail: '', complete: true, generation: 0 };
   /** Characters the last call of update() or advance() gave the lexer (0 when it had nothing to do). */
   lexedChars = 0;
 
-  constructor(lex: LexBlocks, maxLexChars = Number.POSITIVE_INFINITY) {
+  /**
+   * `maxBlockChars`: a block longer than this (one paragraph or list of 200 KB) settles in parts of about this
+   * size, so no call lexes (and no frame renders) more than about twice that, however the answer is built.
+   */
+  constructor(lex: LexBlocks, maxLexChars = Number.POSITIVE_INFINITY, maxBlockChars = Number.POSITIVE_INFINITY) {
     this.lex = lex;
     this.maxLexChars = maxLexChars;
+    this.maxBlockChars = maxBlockChars;
   }
 
   /** `maxLexChars` for this call only: a caller with little time left lexes less. */
@@ -47,6 +55,7 @@ export class BlockSplitter {
     if (!text.startsWith(this.settledText)) {
       this.settledText = '';
       this.settled = [];
+      this.oversized.clear();
       this.generation++;
     }
     this.text = text;
@@ -67,12 +76,21 @@ export class BlockSplitter {
       const lexed = end === rest.length ? rest : rest.slice(0, end);
       const blocks = this.lex(lexed);
       this.lexedChars += lexed.length;
+      // A code block costs what it is long to lex and render (nothing in it is parsed): only others are cut.
+      const tooLong = (blocks[0]?.length ?? lexed.length) > this.maxBlockChars && !CODE_FENCE.test(rest);
+      if (tooLong) {
+        // One block longer than any block rendered as markdown: its first part settles as a block of its own,
+        // to be shown as plain text (see isOversized).
+        const cut = windowEnd(rest, this.maxBlockChars);
+        this.oversized.add(this.settled.length);
+        this.settle([rest.slice(0, cut)]);
+        this.last = this.split(rest.slice(cut), false);
+        return this.last;
+      }
       // Settle only when the blocks account for every character (the lexer may rewrite line ends).
       const exact = blocks.join('') === lexed;
       if (blocks.length > 1 && exact) {
-        const newlySettled = blocks.slice(0, -1);
-        this.settled = [...this.settled, ...newlySettled];
-        this.settledText += newlySettled.join('');
+        this.settle(blocks.slice(0, -1));
         this.last = this.split(rest.slice(lexed.length - blocks[blocks.length - 1].length), end === rest.length);
         return this.last;
       }
@@ -80,15 +98,28 @@ export class BlockSplitter {
         this.last = this.split(rest, true);
         return this.last;
       }
-      // A rewritten text settles in no window: the rest is lexed whole, as without windows.
-      if (!exact) size = Number.POSITIVE_INFINITY;
+      // A rewritten text settles in no window: the rest is lexed whole, as without windows (up to maxBlockChars).
+      if (!exact) size = Math.max(size, this.maxBlockChars);
     }
+  }
+
+  /** Whether settled block `index` is a part of a block longer than `maxBlockChars`, not a block of its own. */
+  isOversized(index: number): boolean {
+    return this.oversized.has(index);
+  }
+
+  private settle(blocks: readonly string[]) {
+    this.settled = [...this.settled, ...blocks];
+    this.settledText += blocks.join('');
   }
 
   private split(tail: string, complete: boolean): SplitAnswer {
     return { settled: this.settled, tail, complete, generation: this.generation };
   }
 }
+
+/** An open code fence, as marked reads one (a backtick fence's info string holds no backtick). */
+const CODE_FENCE = /^ {0,3}(?:`{3,}[^`\n]*(?:\n|$)|~{3,})/;
 
 /** Where a window of about `size` characters of `text` ends: after its last line end, or all of `text`. */
 function windowEnd(text: string, size: number): number {
