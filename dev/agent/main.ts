@@ -1,5 +1,7 @@
 import { DEFAULT_AGENT_PORT, DEFAULT_CONSOLE_PORT, DEFAULT_USERPOOL_PORT, readList, readPort, readSeconds } from '../defaults.ts';
+import { exposedHostWarning } from '../exposed-host.ts';
 import { createAgentServer } from './create-agent-server.ts';
+import type { CustomJwtSettings } from './custom-jwt.ts';
 
 export function agentOptionsFromEnv(env: NodeJS.ProcessEnv) {
   const corsOrigins = readList(env.AGENT_CORS_ORIGINS);
@@ -21,12 +23,37 @@ export function agentOptionsFromEnv(env: NodeJS.ProcessEnv) {
   };
 }
 
+/**
+ * Whose tokens the agent takes, said at start-up: `issuer` is what the discovery document named, when it answered
+ * (the agent itself reads it again at the first call).
+ */
+export function describeAcceptedCallers(auth: Pick<CustomJwtSettings, 'discoveryUrl' | 'allowedClients'>, issuer?: string): string {
+  const pool = issuer
+    ? `${issuer}  (from ${auth.discoveryUrl})`
+    : `the issuer named by ${auth.discoveryUrl}  (not reachable yet: read at the first call)`;
+  const clients = auth.allowedClients.length
+    ? auth.allowedClients.join(', ')
+    : 'any client of that pool  (AGENT_JWT_ALLOWED_CLIENTS is empty, like an empty runtime_jwt_allowed_clients)';
+  return [`  accepts access tokens of  ${pool}`, `  issued to clients         ${clients}`].join('\n');
+}
+
+async function issuerOf(discoveryUrl: string): Promise<string | undefined> {
+  try {
+    const response = await fetch(discoveryUrl, { signal: AbortSignal.timeout(3_000) });
+    const issuer = response.ok ? ((await response.json()) as { issuer?: unknown }).issuer : undefined;
+    return typeof issuer === 'string' ? issuer : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const options = agentOptionsFromEnv(process.env);
   const agent = await createAgentServer(options);
-  console.error(
-    `Local agent: ${agent.url}/invoke  (custom_jwt, discovery ${options.auth.discoveryUrl}, allowed clients: ${options.auth.allowedClients.join(', ') || 'any'})`,
-  );
+  console.error(`Local agent: ${agent.url}/invoke  (custom_jwt)`);
+  console.error(describeAcceptedCallers(options.auth, await issuerOf(options.auth.discoveryUrl)));
+  const exposed = exposedHostWarning(options.host, 'agent');
+  if (exposed) console.warn(`\n${exposed}\n`);
   const stop = () => agent.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

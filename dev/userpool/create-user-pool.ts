@@ -8,7 +8,7 @@ import { pageLanguage } from '../page-language.ts';
 import { checkPassword, findUser, userClaims } from './accounts.ts';
 import { noFaults, type PoolFaults, routeName, untilClosed } from './faults.ts';
 import { readForm } from './http-helpers.ts';
-import { consentPage, loginPage, logoutPage, messagePage, pageText } from './pages.ts';
+import { consentPage, loginPage, logoutPage, messagePage, PAGE_HEADERS, pageText } from './pages.ts';
 import { handleUserinfo } from './userinfo.ts';
 
 /** The resource every access token is minted for; the agent is that resource server. */
@@ -170,7 +170,10 @@ export async function createUserPool(options: UserPoolOptions): Promise<RunningU
   });
   provider.use(async (ctx, next) => {
     if (ctx.path === '/userinfo') return handleUserinfo(ctx, { issuer, signingKey, allowedOrigins });
-    if (ctx.path.startsWith('/interaction/')) return handleInteraction(provider, ctx);
+    if (ctx.path.startsWith('/interaction/')) {
+      ctx.set(PAGE_HEADERS);
+      return handleInteraction(provider, ctx);
+    }
     return next();
   });
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { DEFAULT_CONSOLE_PORT, DEFAULT_USERPOOL_PORT, readList, readPort, readSeconds, TEN_HOURS_IN_SECONDS } from '../defaults.ts';
+import { exposedHostWarning } from '../exposed-host.ts';
 import { DEMO_USERS } from './accounts.ts';
 import { createUserPool } from './create-user-pool.ts';
 import { parseFaults } from './faults.ts';
@@ -22,9 +23,12 @@ export function describeDemoUsers(): string {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const pool = await createUserPool(userPoolOptionsFromEnv(process.env));
+  const options = userPoolOptionsFromEnv(process.env);
+  const pool = await createUserPool(options);
   console.log(`Local user pool: ${pool.issuer}  (discovery: ${pool.issuer}/.well-known/openid-configuration)`);
   console.log(`Demo users:\n${describeDemoUsers()}`);
+  const exposed = exposedHostWarning(options.host, 'user pool');
+  if (exposed) console.warn(`\n${exposed}\n`);
   const stop = () => pool.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -25,6 +25,15 @@ const STYLE = `
   .hint { color: var(--muted); font-size: .85rem; margin-top: 20px; }
 `;
 
+/**
+ * Sign-in and consent pages are what clickjacking aims at: nobody may frame them (the real pool sends X-Frame-Options
+ * on every page too). Set on every `/interaction/…` answer.
+ */
+export const PAGE_HEADERS = {
+  'content-security-policy': "frame-ancestors 'none'",
+  'x-frame-options': 'DENY',
+} as const;
+
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
