@@ -1,7 +1,16 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { chromiumForFile } from '../support/chromium.ts';
-import { authStatus, captureTokens, expectNoTokenIn, signIn, storedEverywhere } from '../support/console-page.ts';
+import {
+  answerWhenSettled,
+  authStatus,
+  captureTokens,
+  expectNoTokenIn,
+  lastAnswer,
+  send,
+  signIn,
+  storedEverywhere,
+} from '../support/console-page.ts';
 
 const stack = inject('stack');
 const browser = chromiumForFile(stack.chromePath);
@@ -183,5 +192,49 @@ describe('a browser that prefers English', () => {
     await page.getByRole('link', { name: 'Debugger' }).click();
     await page.getByRole('heading', { name: 'Token debugger' }).waitFor();
     expect(scripts.filter((url) => CHINESE_CHUNK.test(url))).toEqual([]);
+  });
+});
+
+describe('messages already in the conversation when the language switches', () => {
+  it('follow the switch: status notes, failures, tool lines and consent cards, without a reload', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto(stack.consoleUrl);
+    await signIn(page, stack.consoleUrl);
+    await expect.poll(() => authStatus(page)).toBe('Signed in as alice');
+    const log = page.getByRole('log');
+
+    await send(page, '/weather london');
+    await answerWhenSettled(page);
+    await send(page, '/auth-uri');
+    await answerWhenSettled(page);
+    await send(page, '/fail');
+    await expect.poll(() => lastAnswer(page).getAttribute('data-status')).toBe('error');
+    await send(page, '/slow');
+    await lastAnswer(page).getByText('tick').first().waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await log.getByText('Stopped: the answer above is partial.').waitFor();
+    const englishTexts = ['Called get_weather', 'Result of get_weather', 'Authorization required', 'Not authorized: the answer ended'];
+    for (const english of [...englishTexts, 'The agent failed (500 RuntimeError)']) {
+      expect(await log.textContent(), english).toContain(english);
+    }
+
+    await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: '中文' });
+    await page.getByRole('button', { name: '退出登录' }).waitFor();
+    for (const chinese of [
+      '已停止：上面的回答不完整。',
+      '调用了 get_weather',
+      'get_weather 的结果',
+      '需要授权',
+      '未授权：智能体在获得您的同意之前',
+      '智能体出错（500 RuntimeError）',
+    ]) {
+      await log.getByText(chinese).first().waitFor();
+    }
+    const text = (await log.textContent()) ?? '';
+    for (const english of [...englishTexts, 'Stopped: the answer', 'The agent failed']) {
+      expect(text).not.toContain(english);
+    }
+    await context.close();
   });
 });
