@@ -6,7 +6,8 @@
  * - a 300 KB markdown answer and 20,000 ADK partial events in the console vs a bare `fetch` reader of the same
  *   stream in the same page: time to the last text, longest task, blocked time, a key typed meanwhile;
  * - consent posted → "Signed in as alice", with its phases, vs a bare page that only exchanges the code;
- * - a restored 200-message conversation: time to show it and to send the next message, vs an empty one.
+ * - a restored 200-message conversation: time to show it and to send the next message, vs an empty one;
+ * - answers built to crash or freeze a renderer (issue 15): the longest task of each, beside the 300 KB answer's.
  */
 import { ensureChromium, launchChromium } from '../support/chromium.ts';
 import { startBenchStack } from './bench-stack.ts';
@@ -15,6 +16,7 @@ import { bareCallback, type CallbackTiming, consoleCallback } from './callback-b
 import { type ConversationTiming, conversationFigure, longConversation } from './conversation-bench.ts';
 import { median, row } from './report.ts';
 import { type StreamTiming, streamFigure } from './stream-bench.ts';
+import { HOSTILE_NAMES, type StreamName } from './stream-server.ts';
 
 const CALLBACK_RUNS = 7;
 /** Each stream figure in this many fresh pages: a loaded 2-core machine varies a lot from one run to the next. */
@@ -22,7 +24,7 @@ const STREAM_RUNS = 3;
 /** The conversation figure: each run loads the console twice (empty, 200 messages), each in a fresh context. */
 const CONVERSATION_RUNS = 3;
 const started = Date.now();
-/** `npm run bench -- callback` (or bundle, markdown, events, conversation) runs only those figures. */
+/** `npm run bench -- callback` (or bundle, markdown, events, hostile, conversation) runs only those figures. */
 const only = new Set(process.argv.slice(2));
 const wanted = (figure: string) => only.size === 0 || only.has(figure);
 
@@ -78,6 +80,29 @@ try {
         row('every block rendered as markdown (text shows plain until then)', of('console', 'settledMs'), of('bare', 'totalMs'), 'ms'),
       ]);
     }
+  }
+
+  if (wanted('hostile')) {
+    // Issue 15: no answer, however built, holds the main thread. Each shape written at once, beside the ordinary
+    // 300 KB answer written the same way.
+    const shapes: Array<[StreamName, string]> = [
+      ['markdown', 'the ordinary 300 KB markdown answer'],
+      ['deep-args', 'a tool call with arguments nested 6,000 levels'],
+      ['emphasis', 'a paragraph of 80,000 unclosed *a (160 KB)'],
+      ['tools', '20,000 tool calls in one stream (~2 MB)'],
+      ['quotes', 'a line of 20,000 nested quotes'],
+    ];
+    const rows = [];
+    for (const [name, label] of shapes.filter(([name]) => name === 'markdown' || HOSTILE_NAMES.includes(name as never))) {
+      const runs: Array<Record<'bare' | 'console', StreamTiming>> = [];
+      for (let index = 0; index < STREAM_RUNS; index++) runs.push(await streamFigure(browser, stack, name, 'burst'));
+      const of = (side: 'bare' | 'console', metric: keyof StreamTiming) =>
+        median(runs.map((run) => run[side][metric]).filter((value): value is number => value !== undefined));
+      rows.push(row(`${label}: longest task`, of('console', 'longestTaskMs'), of('bare', 'longestTaskMs'), 'ms', '≤ 250 ms'));
+      rows.push(row(`${label}: every block rendered`, of('console', 'settledMs'), of('bare', 'totalMs'), 'ms'));
+    }
+    console.log(`\n(f) Hostile answers, written at once, median of ${STREAM_RUNS}; baseline: a bare fetch reader of the same stream`);
+    console.table(rows);
   }
 
   const consoleRuns: CallbackTiming[] = [];

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
-import { markdownDeltas, markdownReport, wordDeltas } from './answers.ts';
+import { deepArgumentsStream, manyToolCallsStream, nestedQuotes, unclosedEmphasis } from '../../dev/agent/hostile-shapes.ts';
+import { markdownDeltas, markdownReport, SENTINEL, wordDeltas } from './answers.ts';
 
 /**
  * A stand-in agent for the streaming figures: POST /invoke with {"prompt": "markdown" | "events"} streams
@@ -7,25 +8,41 @@ import { markdownDeltas, markdownReport, wordDeltas } from './answers.ts';
  * sign-in for this). `pace` spreads the stream over time like a model; `burst` writes it as fast as it can.
  * Any other prompt gets a short answer at once (the conversation figure sends one).
  */
-export type StreamName = 'markdown' | 'events';
+export type StreamName = 'markdown' | 'events' | HostileName;
+/** Answers built to crash or freeze a renderer (dev/agent/hostile-shapes.ts), each ending with the sentinel. */
+export type HostileName = 'deep-args' | 'emphasis' | 'tools' | 'quotes';
+export const HOSTILE_NAMES: readonly HostileName[] = ['deep-args', 'emphasis', 'tools', 'quotes'];
 export type Pace = 'paced' | 'burst';
 
 const TICK_MS = 5;
 /** Paced: about 1.6 s for the report and 2 s for the events, so a reader that keeps up ends with the stream. */
-const PER_TICK: Record<StreamName, number> = { markdown: 8, events: 50 };
+const PER_TICK: Record<StreamName, number> = { markdown: 8, events: 50, 'deep-args': 1, emphasis: 1, tools: 500, quotes: 1 };
 
 function frame(text: string, partial: boolean): string {
   const event = { author: 'bench_agent', invocationId: 'bench', partial, content: { role: 'model', parts: [{ text }] } };
   return `data: ${JSON.stringify(event)}\n\n`;
 }
 
+function hostileFrames(name: HostileName): string[] {
+  const sentinel = frame(`\n\n${SENTINEL}`, false);
+  const steps = (steps: Iterable<{ payload: unknown }>) =>
+    [...steps].map((step) => `data: ${typeof step.payload === 'string' ? step.payload : JSON.stringify(step.payload)}\n\n`);
+  if (name === 'deep-args') return [...steps(deepArgumentsStream(6_000)), sentinel];
+  if (name === 'tools') return [...steps(manyToolCallsStream(20_000)), sentinel];
+  const text = name === 'emphasis' ? unclosedEmphasis(80_000) : nestedQuotes(20_000);
+  return [frame(`${text}\n\n${SENTINEL}`, false)];
+}
+
 export function streamFrames(name: StreamName): string[] {
+  if (name !== 'markdown' && name !== 'events') return hostileFrames(name);
   const deltas = name === 'markdown' ? markdownDeltas(markdownReport()) : wordDeltas(20_000);
   return [...deltas.map((delta) => frame(delta, true)), frame(deltas.join(''), false)];
 }
 
 export async function startStreamServer(port: number): Promise<{ url: string; close: () => Promise<void> }> {
-  const frames: Record<StreamName, string[]> = { markdown: streamFrames('markdown'), events: streamFrames('events') };
+  const frames = Object.fromEntries(
+    (['markdown', 'events', ...HOSTILE_NAMES] as const).map((name) => [name, streamFrames(name)]),
+  ) as Record<StreamName, string[]>;
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://bench');
     if (req.method !== 'POST' || url.pathname !== '/invoke') {
