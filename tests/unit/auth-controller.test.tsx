@@ -24,6 +24,7 @@ function fakeManager(overrides: Partial<Record<keyof UserManager, unknown>> = {}
 afterEach(() => {
   window.history.replaceState(null, '', '/');
   sessionStorage.clear();
+  localStorage.clear(); // the record of a sign-out (sign-out-record.ts) would keep the next test from restoring
 });
 
 describe('AuthController under React StrictMode', () => {

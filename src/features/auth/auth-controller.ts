@@ -6,7 +6,8 @@ import { navigate } from '../../lib/navigation.ts';
 import { type AuthFailure, clockSkewFailure, isNetworkError, noStateFailure, plainFailure } from './auth-failure.ts';
 import { type AuthEvent, type AuthState, authReducer, currentUser, INITIAL_AUTH_STATE } from './auth-state.ts';
 import { nextRenewalAt, renewalDelayMs, retryDelayMs, timerDelayMs } from './renewal-schedule.ts';
-import { STATE_STORE_PREFIX } from './user-manager-settings.ts';
+import { lastSignOut, liftSignOutBefore, recordSignOut, signedOutSince } from './sign-out-record.ts';
+import { POOL_REQUEST_TIMEOUT_SECONDS, STATE_STORE_PREFIX } from './user-manager-settings.ts';
 
 const CHANNEL_NAME = 'agent-console.auth';
 /** Set on sign-out so a reload does not silently sign the user back in; holds no token. */
@@ -19,6 +20,12 @@ const SIGN_OUT_BUDGET_MS = 3_000;
 function newNonce(): string {
   return crypto.randomUUID().replaceAll('-', ''); // 122 random bits, like the library's own state ids
 }
+
+/** oidc-client-ts's ErrorTimeout: the pool did not answer within the deadline. */
+const isTimeout = (error: unknown) => (error as { name?: unknown } | null)?.name === 'ErrorTimeout';
+
+const revocable = (user: User): ('refresh_token' | 'access_token')[] =>
+  user.refresh_token ? ['refresh_token', 'access_token'] : ['access_token'];
 
 // Loaded when first needed, not with the first page: the explanations of a failure, and the debugger's record
 // of the flow (which decodes tokens and hashes the PKCE verifier).
@@ -46,6 +53,9 @@ export class AuthController {
   private started: Promise<void> | undefined;
   private renewal: Promise<User | undefined> | undefined;
   private renewTimer: ReturnType<typeof setTimeout> | undefined;
+  private expiryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When the restore or sign-in that gave this tab its session started (epoch ms); see sign-out-record.ts. */
+  private heldSince: number | undefined;
   private lastRenewalAt: number | undefined;
   private failedRenewals = 0;
   /**
@@ -127,6 +137,9 @@ export class AuthController {
       if (message.data === 'signed-out') void this.forget();
     };
     this.channel = channel;
+    // A session obtained before this tab listened (the sign-in callback starts before React renders) may have
+    // missed a sign-out broadcast meanwhile.
+    if (currentUser(this.state) && this.heldSince !== undefined && signedOutSince(this.heldSince)) void this.forget();
     document.addEventListener('visibilitychange', this.onVisible);
     return () => {
       channel.close();
@@ -146,16 +159,16 @@ export class AuthController {
     return this.restore();
   }
 
-  /** A sign-out happened since `epoch`: the tokens just received must not sign this tab back in. */
-  private async supersededSince(epoch: number): Promise<boolean> {
-    if (epoch === this.epoch) return false;
+  /**
+   * A sign-out happened since `epoch` (seen here) or since `startedAt` (recorded by a tab whose broadcast this one
+   * missed): the tokens just received must not sign this tab back in, and are revoked.
+   */
+  private async supersededSince(epoch: number, startedAt: number): Promise<boolean> {
+    if (epoch === this.epoch && !signedOutSince(startedAt)) return false;
+    if (epoch === this.epoch) this.endLocalSession();
     const { manager } = this.options;
     const received = await manager.getUser().catch(() => null);
-    if (received)
-      await settleWithin(
-        manager.revokeTokens(received.refresh_token ? ['refresh_token', 'access_token'] : ['access_token']),
-        SIGN_OUT_BUDGET_MS,
-      );
+    if (received) await settleWithin(manager.revokeTokens(revocable(received)), SIGN_OUT_BUDGET_MS);
     await manager.removeUser();
     return true;
   }
@@ -171,17 +184,20 @@ export class AuthController {
   }
 
   private async restore() {
-    if (sessionStorage.getItem(SIGNED_OUT_FLAG)) return this.dispatch({ type: 'restore-failed' });
+    // Signed out in this tab, or in any tab since the last deliberate sign-in: the pool session may not have ended
+    // yet (its logout is a redirect away), or at all (a pool without end-session), so do not ask it.
+    if (sessionStorage.getItem(SIGNED_OUT_FLAG) || lastSignOut() !== undefined) return this.dispatch({ type: 'restore-failed' });
     const epoch = this.epoch;
+    const startedAt = Date.now();
     try {
       // Memory is empty after a reload: ask the pool once, without a prompt, whether its session still stands.
       const user = await this.options.manager.signinSilent({ silentRequestTimeoutInSeconds: STARTUP_TIMEOUT_SECONDS, nonce: newNonce() });
-      if (await this.supersededSince(epoch)) return;
+      if (await this.supersededSince(epoch, startedAt)) return;
       if (user) {
         this.recordDiscovery();
         this.trace.record({ kind: 'renewal', at: Date.now(), method: 'iframe', outcome: 'ok', detail: 'start-up restore (prompt=none)' });
         this.traced((tracing) => tracing.traceTokens(this.trace, user, 'startup'));
-        return this.accept(user);
+        return this.accept(user, startedAt);
       }
     } catch {
       // login_required, a time-out or a blocked iframe all mean the same here: show "Sign in", quietly.
@@ -223,6 +239,7 @@ export class AuthController {
     // Read before the library consumes it: the flow inspector rebuilds the authorize request from it.
     const stored = sessionStorage.getItem(`${STATE_STORE_PREFIX}${url.searchParams.get('state')}`);
     const epoch = this.epoch;
+    const startedAt = Date.now();
     // The token request leaves first; tracing (which hashes, yielding to the page) runs while it is in flight.
     const exchange = this.options.manager.signinRedirectCallback(url.href).then(
       (user) => ({ user }),
@@ -238,7 +255,9 @@ export class AuthController {
       leaveCallback('/');
       return this.dispatch({ type: 'sign-in-failed', failure: await this.describe(error) });
     }
-    if (await this.supersededSince(epoch)) return leaveCallback('/');
+    if (await this.supersededSince(epoch, startedAt)) return leaveCallback('/');
+    // A deliberate sign-in: tabs opened from now on may restore silently again.
+    liftSignOutBefore(startedAt);
     const skew = clockSkewFailure(user.profile, Date.now()); // iat: the library keeps it in the profile
     if (skew) {
       await this.options.manager.removeUser();
@@ -249,7 +268,7 @@ export class AuthController {
     leaveCallback(String((user.state as { returnTo?: string } | undefined)?.returnTo ?? '/'));
     this.traced((tracing) => tracing.traceTokens(this.trace, user, 'code'));
     this.recordDiscovery();
-    this.accept(user);
+    this.accept(user, startedAt);
   }
 
   private async completeSignOut(url: URL) {
@@ -263,9 +282,39 @@ export class AuthController {
     this.dispatch({ type: 'signed-out' });
   }
 
-  private accept(user: User) {
+  /** `since`: when the restore or sign-in that obtained a new session started; a renewal keeps the session's. */
+  private accept(user: User, since?: number) {
+    if (since !== undefined) this.heldSince = since;
     this.dispatch({ type: 'signed-in', user });
     this.schedule(user);
+    this.watchExpiry(user);
+  }
+
+  /** At the token's expiry, unless it was renewed by then: "Session expired" (see `expire`). */
+  private watchExpiry(user: User) {
+    clearTimeout(this.expiryTimer);
+    if (user.expires_at === undefined) return;
+    const at = user.expires_at * 1000;
+    const check = () => {
+      if (currentUser(this.state) !== user) return;
+      if (Date.now() < at) this.expiryTimer = setTimeout(check, timerDelayMs(at, Date.now()));
+      else this.expire();
+    };
+    this.expiryTimer = setTimeout(check, timerDelayMs(at, Date.now()));
+  }
+
+  /**
+   * The token in hand ran out while renewals fail: the header says so at once. A first renewal still in flight
+   * (after a sleeping laptop wakes, say) decides instead, within its deadline. A retry in flight may still sign the
+   * tab back in; none is scheduled any more.
+   */
+  private expire() {
+    if (this.renewal && this.failedRenewals === 0) return;
+    clearTimeout(this.renewTimer);
+    this.dispatch({ type: 'token-expired' });
+    if (this.renewal) return;
+    this.failedRenewals = 0;
+    void this.options.manager.removeUser();
   }
 
   private schedule(user: User) {
@@ -312,22 +361,26 @@ export class AuthController {
     const before = currentUser(this.state);
     if (!before) return undefined;
     const epoch = this.epoch;
-    this.lastRenewalAt = Date.now();
+    const startedAt = Date.now();
+    this.lastRenewalAt = startedAt;
     this.dispatch({ type: 'renew-started' });
     const { manager } = this.options;
     let method: 'refresh_token' | 'iframe' = before.refresh_token ? 'refresh_token' : 'iframe';
     try {
       let user: User | null;
+      // oidc-client-ts takes the refresh request's deadline from this argument only, not from the settings.
+      const deadline = { silentRequestTimeoutInSeconds: POOL_REQUEST_TIMEOUT_SECONDS };
       try {
-        user = await manager.signinSilent({ nonce: newNonce() });
+        user = await manager.signinSilent({ ...deadline, nonce: newNonce() });
       } catch (error) {
-        // A refused refresh token may still leave a live pool session: try the iframe once.
-        if (!before.refresh_token || isNetworkError(error)) throw error;
+        // A refused refresh token may still leave a live pool session: try the iframe once. A pool that is down or
+        // slow would fail the iframe's code exchange the same way, a deadline later.
+        if (!before.refresh_token || isNetworkError(error) || isTimeout(error)) throw error;
         this.trace.record({ kind: 'renewal', at: Date.now(), method, outcome: 'failed', detail: (error as Error).message });
         method = 'iframe';
-        user = await manager.signinSilent({ forceIframeAuth: true, nonce: newNonce() });
+        user = await manager.signinSilent({ ...deadline, forceIframeAuth: true, nonce: newNonce() });
       }
-      if (await this.supersededSince(epoch)) return undefined;
+      if (await this.supersededSince(epoch, startedAt)) return undefined;
       if (!user) throw new Error('the pool returned no user');
       this.failedRenewals = 0;
       this.trace.record({ kind: 'renewal', at: Date.now(), method, outcome: 'ok' });
@@ -338,14 +391,18 @@ export class AuthController {
       if (epoch !== this.epoch) return undefined;
       const failure = await this.describe(error);
       this.trace.record({ kind: 'renewal', at: Date.now(), method, outcome: 'failed', detail: failure.kind });
-      // A pool that is down or slow gets fewer and fewer tries, while the token we hold still works.
-      const retryIn = retryDelayMs(++this.failedRenewals);
-      const stillValid = (before.expires_at ?? 0) * 1000 - Date.now() > retryIn;
-      if ((failure.kind === 'unreachable' || failure.kind === 'timeout') && stillValid) {
-        this.dispatch({ type: 'signed-in', user: before });
-        this.renewAt(Date.now() + retryIn);
+      // A pool that is down or slow gets fewer and fewer tries, while the token we hold still works; the user is
+      // told, and at its expiry the header says "Session expired" (watchExpiry).
+      const expiresAt = (before.expires_at ?? 0) * 1000;
+      if ((failure.kind === 'unreachable' || failure.kind === 'timeout') && Date.now() < expiresAt) {
+        const retryIn = retryDelayMs(++this.failedRenewals);
+        const retries = Date.now() + retryIn < expiresAt;
+        this.dispatch({ type: 'renew-deferred', trouble: retries ? { failure, retryInMs: retryIn } : { failure } });
+        if (retries) this.renewAt(Date.now() + retryIn);
         return undefined;
       }
+      this.failedRenewals = 0;
+      clearTimeout(this.expiryTimer);
       await manager.removeUser();
       this.dispatch({ type: 'renew-failed', failure });
       return undefined;
@@ -359,14 +416,14 @@ export class AuthController {
   async signOut() {
     const user = currentUser(this.state);
     const { manager } = this.options;
+    // Recorded before the broadcast: a tab still loading misses the broadcast but reads the record.
+    recordSignOut(Date.now());
     this.channel?.postMessage('signed-out');
     this.endLocalSession();
     const started = Date.now();
     const left = () => Math.max(0, SIGN_OUT_BUDGET_MS - (Date.now() - started));
     const metadata = await settleWithin(this.metadata(), left());
-    if (user && metadata?.revocation_endpoint) {
-      await settleWithin(manager.revokeTokens(user.refresh_token ? ['refresh_token', 'access_token'] : ['access_token']), left());
-    }
+    if (user && metadata?.revocation_endpoint) await settleWithin(manager.revokeTokens(revocable(user)), left());
     if (user && metadata?.end_session_endpoint) {
       try {
         // The RP-initiated logout spec recommends id_token_hint, and pools that need it ask for a click without it.
@@ -379,10 +436,16 @@ export class AuthController {
     await manager.removeUser();
   }
 
-  /** Another tab signed out: drop the tokens here too, without a redirect. */
+  /**
+   * Another tab signed out: drop the tokens here too, without a redirect, and revoke them (each tab got its own from
+   * the pool; the signing-out tab revokes only those it held).
+   */
   private async forget() {
+    const user = currentUser(this.state);
+    const { manager } = this.options;
     this.endLocalSession();
-    await this.options.manager.removeUser();
+    if (user) await settleWithin(manager.revokeTokens(revocable(user)), SIGN_OUT_BUDGET_MS);
+    await manager.removeUser();
   }
 
   /** Whatever is in flight now finishes into a discarded result (see `epoch`); per-user data is cleared. */
@@ -390,6 +453,8 @@ export class AuthController {
     this.epoch++;
     sessionStorage.setItem(SIGNED_OUT_FLAG, '1');
     clearTimeout(this.renewTimer);
+    clearTimeout(this.expiryTimer);
+    this.heldSince = undefined;
     this.failedRenewals = 0;
     this.notifySignedOut();
     this.dispatch({ type: 'signed-out' });
