@@ -9,6 +9,7 @@ export const PUBLIC_CONFIG_KEYS = [
   'OAUTH2_SCOPES',
   'AGENT_NAME',
   'AGENT_ENDPOINT',
+  'TRUSTED_ISSUERS',
 ] as const;
 
 export type PublicConfig = Partial<Record<(typeof PUBLIC_CONFIG_KEYS)[number], string>>;

@@ -1,6 +1,7 @@
 /**
  * The policy as a <meta http-equiv> in index.html. The meta also records the build-time sources, so
- * `npm run csp` can merge a later config.json over them without the build's environment.
+ * `npm run csp` can merge a later config.json over them without the build's environment. The console reads
+ * the policy itself (src/config/stamped-policy.ts) to tell a config.json it does not cover.
  */
 import type { PolicySources } from './csp.ts';
 import { consolePolicy } from './csp.ts';
@@ -17,7 +18,8 @@ function attribute(tag: string, name: string): string | undefined {
 export function policyMeta(effective: PolicySources, build: PolicySources): string {
   return (
     `<meta http-equiv="Content-Security-Policy" content="${consolePolicy(effective)}"` +
-    ` data-build-pool="${build.pool ?? ''}" data-build-agent="${build.agent ?? ''}" />`
+    ` data-build-pool="${build.pool ?? ''}" data-build-agent="${build.agent ?? ''}"` +
+    ` data-build-issuers="${(build.issuers ?? []).join(' ')}" />`
   );
 }
 
@@ -25,7 +27,8 @@ export function policyMeta(effective: PolicySources, build: PolicySources): stri
 export function builtSources(html: string): PolicySources | undefined {
   const tag = META.exec(html)?.[0];
   if (!tag) return undefined;
-  return { pool: attribute(tag, 'data-build-pool'), agent: attribute(tag, 'data-build-agent') };
+  const issuers = attribute(tag, 'data-build-issuers')?.split(' ');
+  return { pool: attribute(tag, 'data-build-pool'), agent: attribute(tag, 'data-build-agent'), issuers };
 }
 
 /** index.html with the policy for `effective`; placed right after <meta charset> so it governs everything after it. */

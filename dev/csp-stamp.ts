@@ -4,19 +4,28 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { consolePolicy, headerPolicy, type PolicyConfig, type PolicySources, policyOrigin, SILENT_CALLBACK_POLICY } from './csp.ts';
+import {
+  consolePolicy,
+  headerPolicy,
+  type PolicyConfig,
+  type PolicySources,
+  policyOrigin,
+  policyOrigins,
+  SILENT_CALLBACK_POLICY,
+} from './csp.ts';
 import { builtSources, stampHtml } from './csp-html.ts';
 
 /** config.json values the console unquotes ('…' copied from a seed .env) must name the same origin here. */
 function unquote(value: unknown): unknown {
-  return typeof value === 'string' ? value.trim().replace(/^(['"])(.*)\1$/, '$2') : value;
+  return typeof value === 'string' ? value.trim().replace(/^(['"])([\s\S]*)\1$/, '$2') : value;
 }
 
 /** Like the console: a key present in config.json replaces the build-time value, even when empty or null. */
 export function mergeSources(build: PolicySources, file: PolicyConfig): PolicySources {
   const pick = (key: keyof PolicyConfig, fallback: string | undefined) =>
     Object.hasOwn(file, key) ? policyOrigin(key, unquote(file[key])) : fallback;
-  return { pool: pick('OAUTH2_ISSUER_URI', build.pool), agent: pick('AGENT_ENDPOINT', build.agent) };
+  const issuers = Object.hasOwn(file, 'TRUSTED_ISSUERS') ? policyOrigins('TRUSTED_ISSUERS', unquote(file.TRUSTED_ISSUERS)) : build.issuers;
+  return { pool: pick('OAUTH2_ISSUER_URI', build.pool), agent: pick('AGENT_ENDPOINT', build.agent), issuers };
 }
 
 function readConfigJson(distDir: string): PolicyConfig {
@@ -31,7 +40,8 @@ function readConfigJson(distDir: string): PolicyConfig {
 export function headerReport(sources: PolicySources): string[] {
   const consoleHeader = headerPolicy(consolePolicy(sources), "'none'");
   return [
-    `Content-Security-Policy for the user pool ${sources.pool ?? '(none configured)'} and the agent ${sources.agent ?? "on the console's origin"}.`,
+    `Content-Security-Policy for the user pool ${sources.pool ?? '(none configured)'}, the agent ${sources.agent ?? "on the console's origin"}` +
+      ` and the trusted issuers ${sources.issuers?.join(' ') ?? '(none)'}.`,
     'Send these headers (frame-ancestors works only as a header, not in the <meta> of index.html):',
     '  index.html and the console routes:',
     `    Content-Security-Policy: ${consoleHeader}`,

@@ -1,28 +1,31 @@
 /**
- * The console's Content-Security-Policy. Only two configuration values name other origins: the user
- * pool (discovery, token, revocation and userinfo by fetch; the prompt=none renewal in an iframe) and an
- * absolute agent endpoint. Shared by the build (vite.config.ts), `npm run csp` and the tests.
+ * The console's Content-Security-Policy. Only three configuration values name other origins: the user
+ * pool (discovery, token, revocation and userinfo by fetch; the prompt=none renewal in an iframe), an
+ * absolute agent endpoint, and the issuers whose keys the debugger may fetch (TRUSTED_ISSUERS). No
+ * wildcard: a script that ever ran in the console could send a token only to these. Shared by the build
+ * (vite.config.ts), `npm run csp` and the tests.
  */
 
 /** The origins a policy is made from; undefined means "the console's own origin" or "not configured". */
 export interface PolicySources {
   pool?: string;
   agent?: string;
+  /** Other issuers the debugger fetches keys from (fetches only, never frames). */
+  issuers?: string[];
 }
 
 /** The configuration keys that feed the policy, as in .env and config.json. */
 export interface PolicyConfig {
   OAUTH2_ISSUER_URI?: unknown;
   AGENT_ENDPOINT?: unknown;
+  TRUSTED_ISSUERS?: unknown;
 }
 
 /**
- * The debugger checks a pasted token of another issuer (its `iss`, or a discovery URL the user types) only
- * after a click that names the host: any https issuer may be fetched then. A console running against a
- * loopback pool also reaches other loopback pools (the local stack and its tests).
+ * A console running against a loopback pool (the local stack and its tests) also reaches other loopback
+ * ports, pools and agents alike; nothing else is ever allowed by pattern.
  */
-const DEBUGGER_FETCHES = ['https:'];
-const LOOPBACK_FETCHES = ['http://127.0.0.1:*', 'http://localhost:*'];
+const LOOPBACK_SOURCES = ['http://127.0.0.1:*', 'http://localhost:*'];
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost']);
 /** CSP host-source allows letters, digits, dots and dashes only (no IPv6 literal). */
 const CSP_HOST = /^[a-z0-9.-]+$/;
@@ -54,11 +57,25 @@ export function policyOrigin(key: string, value: unknown): string | undefined {
   return url.origin;
 }
 
+/** TRUSTED_ISSUERS as the console reads it: issuer URLs separated by commas or white space. */
+export function splitIssuerList(value: string): string[] {
+  return value.split(/[\s,]+/).filter(Boolean);
+}
+
+/** The origins of a TRUSTED_ISSUERS value, each checked like any other configured URL. */
+export function policyOrigins(key: string, value: unknown): string[] | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value !== 'string') throw new PolicyConfigError(`${key} must be a string`);
+  const origins = unique(splitIssuerList(value).map((item) => policyOrigin(key, item)));
+  return origins.length > 0 ? origins : undefined;
+}
+
 /** The sources named by a configuration (build-time values, or config.json merged over them). */
 export function policySources(config: PolicyConfig): PolicySources {
   return {
     pool: policyOrigin('OAUTH2_ISSUER_URI', config.OAUTH2_ISSUER_URI),
     agent: policyOrigin('AGENT_ENDPOINT', config.AGENT_ENDPOINT),
+    issuers: policyOrigins('TRUSTED_ISSUERS', config.TRUSTED_ISSUERS),
   };
 }
 
@@ -76,15 +93,15 @@ function unique(values: (string | undefined)[]): string[] {
  * The policy of index.html. No inline script or style anywhere (React sets styles through the CSSOM,
  * which CSP allows); agent answers can show no remote image, frame, object or form.
  */
-export function consolePolicy({ pool, agent }: PolicySources): string {
-  const loopback = isLoopbackHttp(pool) ? LOOPBACK_FETCHES : [];
+export function consolePolicy({ pool, agent, issuers = [] }: PolicySources): string {
+  const loopback = isLoopbackHttp(pool) ? LOOPBACK_SOURCES : [];
   const directives: [string, string[]][] = [
     ['default-src', ["'self'"]],
     ['script-src', ["'self'"]],
     ['style-src', ["'self'"]],
     ['img-src', ["'self'", 'data:']],
-    ['connect-src', unique(["'self'", pool, agent, ...DEBUGGER_FETCHES, ...loopback])],
-    ['frame-src', unique(["'self'", pool])],
+    ['connect-src', unique(["'self'", pool, agent, ...issuers, ...loopback])],
+    ['frame-src', unique(["'self'", pool, ...loopback])],
     ['object-src', ["'none'"]],
     ['base-uri', ["'none'"]],
     // The console posts no form anywhere: sign-in and sign-out are top-level navigations.

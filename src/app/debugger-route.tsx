@@ -22,6 +22,7 @@ export function DebuggerRoute() {
       <DebuggerPage
         issuer={config.issuer}
         clientId={config.clientId}
+        trustedIssuers={config.trustedIssuers}
         accessToken={user?.access_token}
         idToken={user?.id_token}
         flow={controller.trace}

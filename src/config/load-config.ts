@@ -1,5 +1,7 @@
+import { watchPolicyViolations } from './policy-violations.ts';
 import type { ConfigProblem, ConfigResult } from './schema.ts';
 import { validateConfig } from './schema.ts';
+import { policyDrift, stampedPolicy } from './stamped-policy.ts';
 
 export interface LoadedConfig {
   result: ConfigResult;
@@ -76,8 +78,12 @@ export async function loadConfig(options: {
   /** config.json already being read (see earlyConfigRead): taken as it is, with the same deadline and checks. */
   early?: Promise<ConfigFileRead>;
   deadlineMs?: number;
+  /** The Content-Security-Policy index.html was stamped with; read from the page when not given. */
+  policy?: string;
 }): Promise<LoadedConfig> {
   const { early, configUrl, fetchImpl = fetch } = options;
+  // From the start: a request the policy blocks must be told apart from a network error (policy-violations.ts).
+  watchPolicyViolations();
   const file = await readConfigFile(
     (deadline) => early ?? fetchConfigFile(configUrl, fetchImpl, deadline),
     options.deadlineMs ?? CONFIG_DEADLINE_MS,
@@ -86,5 +92,8 @@ export async function loadConfig(options: {
   const { OAUTH2_CLIENT_SECRET, ...values } = file.values;
   const warnings: ConfigProblem[] =
     OAUTH2_CLIENT_SECRET === undefined ? [] : [{ key: 'config.json', message: 'config.secretIgnored', params: {} }];
-  return { result: validateConfig({ ...options.buildConfig, ...values }, options.origin), warnings };
+  const result = validateConfig({ ...options.buildConfig, ...values }, options.origin);
+  // A config.json written after the policy was stamped: the browser would block the pool or the agent.
+  const drift = result.ok ? policyDrift(result.config, options.policy ?? stampedPolicy(), options.origin) : [];
+  return { result: drift.length > 0 ? { ok: false, problems: drift } : result, warnings };
 }

@@ -10,6 +10,11 @@ export interface ConsoleConfig {
   agentName: string;
   /** Absolute URL, or a path on the console's origin; never ends with "/". */
   agentEndpoint: string;
+  /**
+   * Issuers other than the pool whose keys the debugger may fetch (TRUSTED_ISSUERS); the page's policy names
+   * them. Always set by validateConfig (empty when none is listed).
+   */
+  trustedIssuers?: readonly string[];
 }
 
 export type ConfigKey =
@@ -19,6 +24,7 @@ export type ConfigKey =
   | 'OAUTH2_SCOPES'
   | 'AGENT_NAME'
   | 'AGENT_ENDPOINT'
+  | 'TRUSTED_ISSUERS'
   | 'config.json';
 
 export interface ConfigProblem {
@@ -41,7 +47,7 @@ function unquote(value: string): string {
   // A seed .env writes OAUTH2_SCOPES='openid profile email'; config.json copied from it may keep the quotes.
   return value
     .trim()
-    .replace(/^(['"])(.*)\1$/, '$2')
+    .replace(/^(['"])([\s\S]*)\1$/, '$2')
     .trim();
 }
 
@@ -89,6 +95,21 @@ function endpointProblem(endpoint: string, origin: string): ConfigProblem | unde
   const { problem } = parseHttpUrl(key, endpoint);
   if (problem?.message === 'config.notUrl') return { key, message: 'config.endpointForm', params: { key, value: endpoint } };
   return problem;
+}
+
+/** TRUSTED_ISSUERS: issuer URLs separated by commas or white space (dev/csp.ts splits it the same way). */
+function trustedIssuers(value: string | undefined): { issuers: string[]; problems: ConfigProblem[] } {
+  const key = 'TRUSTED_ISSUERS';
+  const issuers: string[] = [];
+  const problems: ConfigProblem[] = [];
+  for (const item of (value ?? '').split(/[\s,]+/).filter(Boolean)) {
+    const { url, problem } = parseHttpUrl(key, item);
+    if (problem?.message === 'config.notUrl') problems.push({ key, message: 'config.trustedIssuer', params: { key, value: item } });
+    else if (problem) problems.push(problem);
+    else if (url && (url.search || url.hash)) problems.push({ key, message: 'config.issuerExtras', params: { key, value: item } });
+    else issuers.push(item);
+  }
+  return { issuers, problems };
 }
 
 /**
@@ -147,9 +168,20 @@ export function validateConfig(raw: Record<string, unknown>, origin: string): Co
     if (problem) problems.push(problem);
   }
 
+  const trusted = trustedIssuers(take('TRUSTED_ISSUERS'));
+  problems.push(...trusted.problems);
+
   if (problems.length > 0 || !issuer || !clientId || !endpoint) return { ok: false, problems };
   return {
     ok: true,
-    config: { issuer, clientId, redirectUri, scopes, agentName, agentEndpoint: endpoint.replace(/\/+$/, '') },
+    config: {
+      issuer,
+      clientId,
+      redirectUri,
+      scopes,
+      agentName,
+      agentEndpoint: endpoint.replace(/\/+$/, ''),
+      trustedIssuers: trusted.issuers,
+    },
   };
 }

@@ -36,7 +36,7 @@ export function SetupScreen({ problems }: { problems: ConfigProblem[] }) {
       <p>{t('setup.intro')}</p>
       <ul className="setup-problems">
         {problems.map((problem) => (
-          <ProblemItem key={`${problem.key}:${problem.message}`} problem={problem} />
+          <ProblemItem key={`${problem.key}:${problem.message}:${problem.params.value ?? problem.params.origin ?? ''}`} problem={problem} />
         ))}
       </ul>
       <p>{t('setup.howTo')}</p>

@@ -42,7 +42,13 @@ export const debuggerEn = {
   noJwksUriDetail: 'The discovery document at {url} names no jwks_uri.',
   badUrl: 'Not a web address: {url}',
   awaitingApproval: 'Keys not fetched yet',
-  awaitingApprovalDetail: '{host} is not this console’s user pool. Fetch its keys only if you know and trust it.',
+  awaitingApprovalDetail:
+    '{host} is not this console’s user pool but is listed in its TRUSTED_ISSUERS. Fetch its keys only if you know and trust it.',
+  unlisted: 'Keys not fetched: issuer not listed',
+  unlistedDetail:
+    '{host} is neither this console’s user pool nor one of its TRUSTED_ISSUERS, so the console does not fetch its keys (its Content-Security-Policy names no other host). Paste the issuer’s key below (JWK, JWKS or PEM), or add the issuer to TRUSTED_ISSUERS and run npm run csp -- dist.',
+  unlistedVerdict:
+    '{host} is not one of this console’s TRUSTED_ISSUERS, so its keys are not fetched and the signature check stays undecided. Add the issuer to TRUSTED_ISSUERS (then run npm run csp -- dist), or check the signature with its key pasted in the Signature panel.',
   fetchFrom: 'Fetch keys from {host}',
   tokenIssuerElsewhere:
     'This token names {host} as its issuer, not this console’s user pool ({pool}): the keys below come from there, so a verified signature only says {host} signed it.',
@@ -121,6 +127,7 @@ export const debuggerEn = {
   checkNoJwksUri: 'the discovery document at {url} names no jwks_uri',
   checkBadUrl: '{url} is not an http(s) address',
   checkAwaiting: 'keys not fetched: {host} is not this console’s user pool',
+  checkUnlisted: 'keys not fetched: {host} is not in TRUSTED_ISSUERS (list it, or paste its key in the Signature panel)',
   checkUnsupported: 'algorithm {alg} is not accepted (asymmetric algorithms only)',
   checkIssPending: 'waiting for the discovery document',
   checkIssOk: 'equals the discovery issuer {issuer}',

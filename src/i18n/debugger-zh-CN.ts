@@ -44,7 +44,12 @@ const texts = {
   noJwksUriDetail: '{url} 上的发现文档没有给出 jwks_uri。',
   badUrl: '不是网址：{url}',
   awaitingApproval: '尚未获取公钥',
-  awaitingApprovalDetail: '{host} 不是本控制台的用户池。只有在您了解并信任它时，才获取它的公钥。',
+  awaitingApprovalDetail: '{host} 不是本控制台的用户池，但列在它的 TRUSTED_ISSUERS 中。只有在您了解并信任它时，才获取它的公钥。',
+  unlisted: '未获取公钥：签发方未列入',
+  unlistedDetail:
+    '{host} 既不是本控制台的用户池，也不在它的 TRUSTED_ISSUERS 中，因此控制台不获取它的公钥（其 Content-Security-Policy 不允许其他主机）。请在下方粘贴该签发方的公钥（JWK、JWKS 或 PEM），或把它加入 TRUSTED_ISSUERS 并运行 npm run csp -- dist。',
+  unlistedVerdict:
+    '{host} 不在本控制台的 TRUSTED_ISSUERS 中，因此不获取它的公钥，签名检查无法判定。请把该签发方加入 TRUSTED_ISSUERS（然后运行 npm run csp -- dist），或在“签名”面板中粘贴它的公钥来校验签名。',
   fetchFrom: '从 {host} 获取公钥',
   tokenIssuerElsewhere:
     '此令牌的签发方是 {host}，而不是本控制台的用户池（{pool}）：下面的公钥来自那里，因此签名有效只能说明它由 {host} 签发。',
@@ -120,6 +125,7 @@ const texts = {
   checkNoJwksUri: '{url} 上的发现文档没有给出 jwks_uri',
   checkBadUrl: '{url} 不是 http(s) 地址',
   checkAwaiting: '未获取公钥：{host} 不是本控制台的用户池',
+  checkUnlisted: '未获取公钥：{host} 不在 TRUSTED_ISSUERS 中（请列入它，或在“签名”面板中粘贴它的公钥）',
   checkUnsupported: '不接受算法 {alg}（只接受非对称算法）',
   checkIssPending: '正在等待发现文档',
   checkIssOk: '与发现文档的 issuer {issuer} 一致',

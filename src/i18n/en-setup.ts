@@ -34,4 +34,7 @@ export const enSetup = {
   'config.redirectReserved':
     '{key} ({value}) uses the path {path}, which the console needs for another page (the main page, the debugger or silent renewal): a sign-in return there would take that page over. Set {key} to {origin}/callback and allow it in the client.',
   'config.fileTimeout': 'config.json did not answer within {seconds} s. Check that the server serves it, then reload.',
+  'config.trustedIssuer': '{key} must list issuer URLs (https) separated by commas or spaces; "{value}" is not one.',
+  'config.policyStale':
+    "{key} names {origin}, but this page's Content-Security-Policy does not allow it ({directives}): config.json changed after the policy was stamped, so the browser would block the console's requests there. Run `{command}` on the folder you deployed (and send the header it prints, if your host sends one), then reload.",
 } as const;

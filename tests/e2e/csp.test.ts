@@ -1,11 +1,15 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { consolePolicy } from '../../dev/csp.ts';
 import { chromiumForFile } from '../support/chromium.ts';
-import { authStatus, signIn } from '../support/console-page.ts';
+import { resetConfigJson, setConfigJson } from '../support/config-json.ts';
+import { answerWhenSettled, authStatus, send, signIn } from '../support/console-page.ts';
+import { stampPolicy } from '../support/csp-cli.ts';
 import { chatStreams, debuggerVerifies, metaPolicy, renewsSilently } from '../support/csp-flows.ts';
+import { deployCopy, previewSite } from '../support/csp-site.ts';
 import { type CspViolation, expectNoCspViolations, takeCspViolations } from '../support/csp-watch.ts';
 import { freePort } from '../support/processes.ts';
 
@@ -38,9 +42,11 @@ describe('the built console under its Content-Security-Policy (vite preview)', (
       expect(policy.get('img-src')).toEqual(["'self'", 'data:']);
       expect(policy.get('object-src')).toEqual(["'none'"]);
       expect(policy.get('base-uri')).toEqual(["'none'"]);
-      // Each copy was re-stamped by `npm run csp` for the pool its config.json names.
-      expect(policy.get('frame-src')).toEqual(["'self'", site.issuer]);
-      expect(policy.get('connect-src')).toContain(site.issuer);
+      // Each copy was re-stamped by `npm run csp` for the pool its config.json names; fetches reach no https host but
+      // the ones configured (the local stack's loopback pools also reach other loopback ports).
+      const loopback = ['http://127.0.0.1:*', 'http://localhost:*'];
+      expect(policy.get('frame-src')).toEqual(["'self'", site.issuer, ...loopback]);
+      expect(policy.get('connect-src')).toEqual(["'self'", site.issuer, ...loopback]);
       await page.context().close();
     }
   });
@@ -88,6 +94,94 @@ describe('the built console under its Content-Security-Policy (vite preview)', (
   });
 });
 
+describe('a config.json the stamped policy does not cover', () => {
+  afterEach(() => {
+    resetConfigJson(stack.distDir);
+  });
+
+  it('shows the setup screen naming `npm run csp -- dist` until the copy is re-stamped', async () => {
+    // Deployed like a build made without a pool: its policy names no pool at all.
+    const copy = deployCopy(stack.distDir, { OAUTH2_ISSUER_URI: '' });
+    await stampPolicy(copy);
+    // The operator then writes the pool into config.json and does not run npm run csp.
+    writeFileSync(join(copy, 'config.json'), JSON.stringify({ OAUTH2_ISSUER_URI: stack.issuer }));
+    const { url, preview } = await previewSite(copy);
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${url}/`);
+      await page.getByRole('heading', { name: 'Set up Agent Console' }).waitFor();
+      const text = await page.locator('main').textContent();
+      expect(text).toContain(`OAUTH2_ISSUER_URI names ${stack.issuer}, but this page's Content-Security-Policy does not allow it`);
+      expect(text).toContain('Run `npm run csp -- dist`');
+      expect(await page.getByRole('button', { name: 'Sign in' }).count()).toBe(0);
+
+      await stampPolicy(copy);
+      await page.reload();
+      await page.getByRole('button', { name: 'Sign in' }).waitFor();
+      expect(await page.getByRole('heading', { name: 'Set up Agent Console' }).count()).toBe(0);
+    } finally {
+      await context.close();
+      await preview.stop();
+    }
+  });
+
+  /** What the policy blocked (and nothing else), taken so the file's watch does not count it as a slip. */
+  function blockedOrigins(context: BrowserContext): string[] {
+    const blocked = takeCspViolations(context).map((v) => `${v.directive} ${new URL(v.blockedURI).origin}`);
+    return [...new Set(blocked)];
+  }
+
+  /** The console with the header an outdated `npm run csp` printed for another pool (the <meta> is right). */
+  async function behindStaleHeader(): Promise<{ context: BrowserContext; page: Page }> {
+    const header = consolePolicy({ pool: 'https://userpool-other.example.com' });
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.route(
+      (url) => url.origin === stack.consoleUrl && url.pathname === '/',
+      async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': header } });
+      },
+    );
+    return { context, page };
+  }
+
+  it('a sign-in the policy blocks names the policy and the command, not an unreachable pool', async () => {
+    const { context, page } = await behindStaleHeader();
+    try {
+      await page.goto(`${stack.consoleUrl}/`);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      const text = await alert.textContent();
+      expect(text).toContain(`Content-Security-Policy blocked the request to ${stack.issuer}`);
+      expect(text).toContain('Run `npm run csp -- dist`');
+      expect(text).not.toContain('Could not reach the user pool');
+      expect(await page.getByRole('button', { name: 'Sign in' }).isVisible()).toBe(true);
+      expect(blockedOrigins(context)).toEqual([`connect-src ${stack.issuer}`]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('an agent call the policy blocks names the policy and the command, not a network error', async () => {
+    setConfigJson(stack.distDir, { AGENT_ENDPOINT: stack.agentUrl });
+    const { context, page } = await behindStaleHeader();
+    try {
+      await page.goto(`${stack.consoleUrl}/`);
+      await send(page, 'blocked by the policy?');
+      const text = await answerWhenSettled(page);
+      expect(text).toContain(`Content-Security-Policy blocked the call to ${stack.agentUrl}/invoke`);
+      expect(text).toContain('Run `npm run csp -- dist`');
+      expect(text).not.toContain('Could not reach the agent');
+      expect(blockedOrigins(context)).toContain(`connect-src ${stack.agentUrl}`);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('the build', () => {
   it('publishes no source maps', () => {
     const assets = readdirSync(join(stack.distDir, 'assets'));
@@ -99,7 +193,8 @@ describe('the build', () => {
 
   it('prints the Content-Security-Policy header for the configured pool', () => {
     expect(stack.buildLog).toContain(`Content-Security-Policy: default-src 'self'; script-src 'self';`);
-    expect(stack.buildLog).toContain(`frame-src 'self' ${stack.issuer}; `);
+    expect(stack.buildLog).toContain(`connect-src 'self' ${stack.issuer} http://127.0.0.1:* http://localhost:*; `);
+    expect(stack.buildLog).toContain(`frame-src 'self' ${stack.issuer} http://127.0.0.1:* http://localhost:*; `);
     expect(stack.buildLog).toContain("frame-ancestors 'none'");
   });
 });

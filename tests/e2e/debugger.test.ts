@@ -139,8 +139,43 @@ describe('the token debugger', () => {
 });
 
 describe('settings from the address bar', () => {
-  it('never fetches from a host the configuration does not name until a click that names it, and keeps warning', async () => {
+  it('never fetches keys from an issuer the deployment does not list: it says to paste them or list the issuer', async () => {
+    const stranger = await startKeyServer();
+    const context = await browser.newContext();
+    try {
+      const tab = await context.newPage();
+      await tab.goto(`${stack.consoleUrl}/debugger?discovery=${encodeURIComponent(stranger.discoveryUrl)}`);
+      await tab.getByRole('heading', { name: 'Token debugger' }).waitFor();
+      const verdictPanel = tab.getByRole('region', { name: 'Runtime verdict (custom_jwt)' });
+      await expect
+        .poll(() => verdictPanel.getByTestId('unlisted-issuer').textContent(), NETWORK)
+        .toMatch(new RegExp(`${stranger.origin} is not one of this console’s TRUSTED_ISSUERS.*Add the issuer to TRUSTED_ISSUERS`));
+
+      const now = Math.floor(Date.now() / 1000);
+      await tab
+        .getByRole('textbox', { name: 'Token' })
+        .fill(await stranger.sign(accessTokenClaims(stranger.origin, stack.clientId, { iat: now - 60 })));
+      const result = () => tab.getByTestId('signature-result').textContent();
+      await expect.poll(result, NETWORK).toMatch(/^Keys not fetched: issuer not listed/);
+      expect(await result()).toContain('Paste the issuer’s key below (JWK, JWKS or PEM), or add the issuer to TRUSTED_ISSUERS');
+      expect(await tab.getByRole('button', { name: /^Fetch keys from/ }).count()).toBe(0);
+      expect(await tab.locator('.verdict').textContent()).toBe('Not decided yet');
+      expect(stranger.requests).toEqual([]);
+
+      // Its keys, obtained elsewhere (here by the test itself) and pasted: the signature verifies in the page.
+      const jwks = await (await fetch(`${stranger.origin}/keys`)).text();
+      await tab.getByRole('textbox', { name: 'Verify with a key instead (JWK, JWKS or PEM)' }).fill(jwks);
+      await expect.poll(result, NETWORK).toMatch(/^Signature verified/);
+      expect(stranger.requests).toEqual(['/keys']);
+    } finally {
+      await context.close();
+      await stranger.close();
+    }
+  });
+
+  it('fetches from an issuer the deployment lists only after a click that names it, and keeps warning', async () => {
     const evil = await startKeyServer();
+    setConfigJson(stack.distDir, { TRUSTED_ISSUERS: evil.origin });
     const context = await browser.newContext();
     try {
       const tab = await context.newPage();
@@ -180,6 +215,7 @@ describe('settings from the address bar', () => {
     } finally {
       await context.close();
       await evil.close();
+      resetConfigJson(stack.distDir);
     }
   });
 
@@ -217,6 +253,7 @@ describe('settings from the address bar', () => {
 describe('keys rotate', () => {
   it('a token signed by a new key verifies after the issuer rotates, without a reload', async () => {
     const issuer = await startKeyServer();
+    setConfigJson(stack.distDir, { TRUSTED_ISSUERS: issuer.origin });
     const context = await browser.newContext();
     try {
       const tab = await context.newPage();
@@ -248,6 +285,7 @@ describe('keys rotate', () => {
     } finally {
       await context.close();
       await issuer.close();
+      resetConfigJson(stack.distDir);
     }
   });
 });

@@ -106,7 +106,8 @@ describe("the README's nginx example", () => {
       expect(headers.get('x-content-type-options')).toBe('nosniff');
       expect(headers.get('referrer-policy')).toBe('no-referrer');
     }
-    expect(consoleHeader).toContain(`frame-src 'self' ${stack.issuer};`);
+    // The local pool is on loopback: its policy also lets the console frame other loopback ports (dev/csp.ts).
+    expect(consoleHeader).toContain(`frame-src 'self' ${stack.issuer} http://127.0.0.1:* http://localhost:*;`);
     expect(consoleHeader).toMatch(/; frame-ancestors 'none'$/);
     const silent = (await fetch(`${stack.nginxUrl}/silent-callback.html`)).headers;
     expect(silent.get('content-security-policy')).toBe(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateConfig } from '../../src/config/schema.ts';
+import { t } from '../../src/i18n/index.ts';
 
 const ORIGIN = 'http://127.0.0.1:8082';
 const SEED_ENV = {
@@ -27,6 +28,7 @@ describe('validateConfig', () => {
         scopes: 'openid profile email',
         agentName: 'Default Agent',
         agentEndpoint: 'https://abc.apigateway-cn-beijing.volceapi.com',
+        trustedIssuers: [],
       },
     });
   });
@@ -98,6 +100,33 @@ describe('validateConfig', () => {
   it('requires the redirect URI on the page origin and the openid scope', () => {
     expect(problemsOf(SEED_ENV, 'http://localhost:8082')).toEqual(['OAUTH2_REDIRECT_URI:config.redirectOrigin']);
     expect(problemsOf({ ...SEED_ENV, OAUTH2_SCOPES: 'profile email' })).toEqual(['OAUTH2_SCOPES:config.noOpenid']);
+  });
+
+  it('reads TRUSTED_ISSUERS as https issuer URLs separated by commas or spaces', () => {
+    const result = validateConfig(
+      { ...SEED_ENV, TRUSTED_ISSUERS: "'https://partner.example.com/oidc, https://login.example.org\nhttp://127.0.0.1:9100'" },
+      ORIGIN,
+    );
+    expect(result.ok && result.config.trustedIssuers).toEqual([
+      'https://partner.example.com/oidc',
+      'https://login.example.org',
+      'http://127.0.0.1:9100',
+    ]);
+  });
+
+  it('names each TRUSTED_ISSUERS entry that is not an https issuer URL', () => {
+    const result = validateConfig(
+      { ...SEED_ENV, TRUSTED_ISSUERS: 'partner.example.com, http://partner.example.com https://ok.example.com https://x.example.com/?q=1' },
+      ORIGIN,
+    );
+    expect(result.ok ? [] : result.problems.map((problem) => [problem.key, t(problem.message, problem.params)])).toEqual([
+      ['TRUSTED_ISSUERS', 'TRUSTED_ISSUERS must list issuer URLs (https) separated by commas or spaces; "partner.example.com" is not one.'],
+      [
+        'TRUSTED_ISSUERS',
+        'TRUSTED_ISSUERS must use https (plain http is only allowed for 127.0.0.1 and localhost), got "http://partner.example.com".',
+      ],
+      ['TRUSTED_ISSUERS', 'TRUSTED_ISSUERS must not contain a query or a fragment, got "https://x.example.com/?q=1".'],
+    ]);
   });
 
   it('refuses values that are not strings (config.json can hold anything)', () => {

@@ -2,7 +2,15 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { consolePolicy, headerPolicy, PolicyConfigError, policyOrigin, policySources, SILENT_CALLBACK_POLICY } from '../../dev/csp.ts';
+import {
+  consolePolicy,
+  headerPolicy,
+  PolicyConfigError,
+  policyOrigin,
+  policyOrigins,
+  policySources,
+  SILENT_CALLBACK_POLICY,
+} from '../../dev/csp.ts';
 import { builtSources, stampHtml } from '../../dev/csp-html.ts';
 import { mergeSources, restamp } from '../../dev/csp-stamp.ts';
 
@@ -13,15 +21,29 @@ describe('the console policy', () => {
   it('names the pool for fetches and frames, an absolute agent for fetches, and allows nothing inline', () => {
     expect(consolePolicy(policySources({ OAUTH2_ISSUER_URI: `${POOL}/`, AGENT_ENDPOINT: 'https://gw.example.com/runtime/' }))).toBe(
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
-        `connect-src 'self' ${POOL} https://gw.example.com https:; frame-src 'self' ${POOL}; ` +
+        `connect-src 'self' ${POOL} https://gw.example.com; frame-src 'self' ${POOL}; ` +
         "object-src 'none'; base-uri 'none'; form-action 'none'",
     );
   });
 
-  it('keeps a relative agent on the console origin, and lets a loopback console reach other loopback pools', () => {
+  it('lets fetches reach no https host but the pool, the agent and the listed issuers', () => {
+    const policy = consolePolicy(
+      policySources({
+        OAUTH2_ISSUER_URI: POOL,
+        AGENT_ENDPOINT: '/agent',
+        TRUSTED_ISSUERS: 'https://partner.example.com/oidc, https://login.example.org  https://partner.example.com/other',
+      }),
+    );
+    expect(policy).toContain(`connect-src 'self' ${POOL} https://partner.example.com https://login.example.org;`);
+    expect(policy).toContain(`frame-src 'self' ${POOL};`);
+    expect(policy.split(/[\s;]+/)).not.toContain('https:');
+    expect(consolePolicy({})).toContain("connect-src 'self';");
+  });
+
+  it('keeps a relative agent on the console origin, and lets a loopback console reach and frame other loopback ports', () => {
     const policy = consolePolicy(policySources({ OAUTH2_ISSUER_URI: 'http://127.0.0.1:8083', AGENT_ENDPOINT: '/agent' }));
-    expect(policy).toContain("connect-src 'self' http://127.0.0.1:8083 https: http://127.0.0.1:* http://localhost:*;");
-    expect(policy).toContain("frame-src 'self' http://127.0.0.1:8083;");
+    expect(policy).toContain("connect-src 'self' http://127.0.0.1:8083 http://127.0.0.1:* http://localhost:*;");
+    expect(policy).toContain("frame-src 'self' http://127.0.0.1:8083 http://127.0.0.1:* http://localhost:*;");
   });
 
   it('refuses a configured value that could add a directive or name another origin than it seems to', () => {
@@ -35,6 +57,9 @@ describe('the console policy', () => {
       42,
     ]) {
       expect(() => policyOrigin('OAUTH2_ISSUER_URI', value), String(value)).toThrow(PolicyConfigError);
+    }
+    for (const value of ['https://ok.example.com https://a;script-src', "https://ok.example.com,https://a'b.com", 'javascript:x', 7]) {
+      expect(() => policyOrigins('TRUSTED_ISSUERS', value), String(value)).toThrow(PolicyConfigError);
     }
     expect(policyOrigin('AGENT_ENDPOINT', ' /agent ')).toBeUndefined();
     expect(policyOrigin('AGENT_ENDPOINT', 'https://GW.Example.com:443/x')).toBe('https://gw.example.com');
@@ -55,7 +80,13 @@ describe('stamping index.html', () => {
     const restamped = stampHtml(built, { pool: 'https://other.example.com' }, { pool: POOL });
     expect(restamped.match(/Content-Security-Policy/g)).toHaveLength(1);
     expect(restamped).toContain("frame-src 'self' https://other.example.com;");
-    expect(builtSources(restamped)).toEqual({ pool: POOL, agent: undefined });
+    expect(builtSources(restamped)).toEqual({ pool: POOL, agent: undefined, issuers: undefined });
+    const listed = stampHtml(
+      INDEX,
+      { pool: POOL, issuers: ['https://a.example', 'https://b.example'] },
+      { pool: POOL, issuers: ['https://a.example', 'https://b.example'] },
+    );
+    expect(builtSources(listed)?.issuers).toEqual(['https://a.example', 'https://b.example']);
   });
 
   it('merges config.json over the build-time sources the way the console merges its configuration', () => {
@@ -66,6 +97,13 @@ describe('stamping index.html', () => {
       agent: undefined,
     });
     expect(mergeSources(build, { AGENT_ENDPOINT: '' })).toEqual({ pool: POOL, agent: undefined });
+    const listing = { ...build, issuers: ['https://a.example'] };
+    expect(mergeSources(listing, {}).issuers).toEqual(['https://a.example']);
+    expect(mergeSources(listing, { TRUSTED_ISSUERS: "'https://b.example/x https://c.example'" }).issuers).toEqual([
+      'https://b.example',
+      'https://c.example',
+    ]);
+    expect(mergeSources(listing, { TRUSTED_ISSUERS: '' }).issuers).toBeUndefined();
   });
 
   it('npm run csp re-stamps a dist folder for its config.json and prints the nginx line', () => {

@@ -4,38 +4,50 @@ import { fetchPermission } from '../../src/features/debugger/trust.ts';
 
 const POOL = 'https://pool.example/userpool/1';
 const none = new Set<string>();
+/** TRUSTED_ISSUERS of the deployment: the only other issuers whose keys may be fetched. */
+const LISTED = ['https://partner.example/oidc', 'https://evil.example'];
 
-describe('which discovery URLs the debugger may fetch without asking', () => {
+describe('which discovery URLs the debugger may fetch', () => {
   it("fetches the configured pool's own origin, whatever the path", () => {
-    expect(fetchPermission('https://pool.example/userpool/1/.well-known/openid-configuration', POOL, none)).toEqual({ kind: 'pool' });
-    expect(fetchPermission('https://POOL.example:443/other/.well-known/openid-configuration', POOL, none)).toEqual({ kind: 'pool' });
+    expect(fetchPermission('https://pool.example/userpool/1/.well-known/openid-configuration', POOL, [], none)).toEqual({ kind: 'pool' });
+    expect(fetchPermission('https://POOL.example:443/other/.well-known/openid-configuration', POOL, [], none)).toEqual({ kind: 'pool' });
   });
 
-  it('asks, naming the host, for URLs that only look like the pool', () => {
+  it('never fetches a host the deployment does not list in TRUSTED_ISSUERS, even after a click', () => {
     for (const lookalike of [
       'https://pool.example.evil.com/.well-known/openid-configuration',
       'https://pool.example@evil.com/.well-known/openid-configuration',
       'https://pool.example:8443/.well-known/openid-configuration',
       'http://pool.example/.well-known/openid-configuration',
+      'https://partner.example.evil.com/.well-known/openid-configuration',
     ]) {
-      const permission = fetchPermission(lookalike, POOL, none);
-      expect(permission.kind, lookalike).toBe('ask');
-      expect(permission.kind === 'ask' && permission.host).not.toBe('pool.example');
+      const permission = fetchPermission(lookalike, POOL, LISTED, none);
+      expect(permission.kind, lookalike).toBe('unlisted');
+      expect(permission.kind === 'unlisted' && permission.host).not.toBe('pool.example');
     }
-    expect(fetchPermission('https://evil.example/x', POOL, none)).toEqual({
+    expect(fetchPermission('https://other.example/x', POOL, LISTED, new Set(['https://other.example']))).toEqual({
+      kind: 'unlisted',
+      origin: 'https://other.example',
+      host: 'other.example',
+    });
+  });
+
+  it('asks, naming the host, before fetching a listed issuer, whatever its path', () => {
+    expect(fetchPermission('https://evil.example/x', POOL, LISTED, none)).toEqual({
       kind: 'ask',
       origin: 'https://evil.example',
       host: 'evil.example',
     });
+    expect(fetchPermission('https://partner.example/other/.well-known/openid-configuration', POOL, LISTED, none).kind).toBe('ask');
   });
 
-  it('fetches an approved origin, and never anything but http(s)', () => {
-    expect(fetchPermission('https://evil.example/x', POOL, new Set(['https://evil.example']))).toEqual({
+  it('fetches a listed origin once approved, and never anything but http(s)', () => {
+    expect(fetchPermission('https://evil.example/x', POOL, LISTED, new Set(['https://evil.example']))).toEqual({
       kind: 'approved',
       host: 'evil.example',
     });
     for (const url of ['javascript:alert(1)', 'data:application/json,{}', 'file:///etc/passwd', 'not a url', '/relative']) {
-      expect(fetchPermission(url, POOL, none).kind, url).toBe('invalid');
+      expect(fetchPermission(url, POOL, LISTED, none).kind, url).toBe('invalid');
     }
   });
 });
@@ -49,6 +61,7 @@ describe('the warnings over the verdict and the YAML', () => {
 
   it('say the settings did not come from the configuration, before and after the user approved the host', () => {
     for (const permission of [
+      { kind: 'unlisted', origin: 'https://evil.example', host: 'evil.example' } as const,
       { kind: 'ask', origin: 'https://evil.example', host: 'evil.example' } as const,
       { kind: 'approved', host: 'evil.example' } as const,
     ]) {

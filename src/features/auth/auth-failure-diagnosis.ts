@@ -1,3 +1,5 @@
+import { blockedByPolicy, seenBlocked } from '../../config/policy-blocked.ts';
+import { RESTAMP_COMMAND } from '../../config/stamped-policy.ts';
 import type { MessageParams } from '../../i18n/index.ts';
 import { answersAtAll, discoveryUrlOf } from '../../lib/http-probe.ts';
 import { type AuthFailure, failure, isNetworkError, type NetworkDiagnosis } from './auth-failure.ts';
@@ -33,7 +35,14 @@ export function classifyAuthError(error: unknown, context: { origin: string; dia
       ...withReason,
     });
   }
-  if (oidc.name === 'ErrorTimeout') return failure('timeout', 'auth.failure.timeout', { seconds: POOL_REQUEST_TIMEOUT_SECONDS });
+  if (context.diagnosis?.kind === 'csp')
+    return failure('csp', 'auth.failure.csp', { url: context.diagnosis.url, command: RESTAMP_COMMAND });
+  if (oidc.name === 'ErrorTimeout') {
+    // The console frames nothing but the pool's authorize endpoint: a blocked frame is a renewal that never answers.
+    const framed = seenBlocked('frame-src');
+    if (framed) return failure('csp', 'auth.failure.csp', { url: framed, command: RESTAMP_COMMAND });
+    return failure('timeout', 'auth.failure.timeout', { seconds: POOL_REQUEST_TIMEOUT_SECONDS });
+  }
   if (oidc.message === 'No matching state found in storage') return failure('callback-unknown-state', 'auth.failure.unknownState');
   if (context.diagnosis?.kind === 'cors') {
     return failure('cors', 'auth.failure.cors', { url: context.diagnosis.url, origin: context.origin });
@@ -45,17 +54,30 @@ export function classifyAuthError(error: unknown, context: { origin: string; dia
   return failure('unknown', 'auth.failure.unknown', { detail: oidc.message ?? String(error) });
 }
 
-/** Tells a pool that cannot be reached from one that answers but may not be read (CORS). */
+/**
+ * Tells a pool that cannot be reached from one that answers but may not be read (CORS), and both from a
+ * request this page's own Content-Security-Policy blocked (stamped for another config.json).
+ */
 export async function diagnoseNetworkFailure(issuer: string, fetchImpl: typeof fetch = fetch): Promise<NetworkDiagnosis> {
   const discoveryUrl = discoveryUrlOf(issuer);
   const reachable = (url: string) => answersAtAll(url, fetchImpl);
-  let tokenEndpoint: string | undefined;
-  try {
-    const response = await fetchImpl(discoveryUrl, { cache: 'no-store', signal: AbortSignal.timeout(POOL_REQUEST_TIMEOUT_SECONDS * 1000) });
-    tokenEndpoint = ((await response.json()) as { token_endpoint?: string }).token_endpoint;
-  } catch {
-    return { kind: (await reachable(discoveryUrl)) ? 'cors' : 'unreachable', url: discoveryUrl };
-  }
+  const readDiscovery = async (): Promise<{ tokenEndpoint?: string } | undefined> => {
+    try {
+      const response = await fetchImpl(discoveryUrl, {
+        cache: 'no-store',
+        signal: AbortSignal.timeout(POOL_REQUEST_TIMEOUT_SECONDS * 1000),
+      });
+      return { tokenEndpoint: ((await response.json()) as { token_endpoint?: string }).token_endpoint };
+    } catch {
+      return undefined;
+    }
+  };
+  const [blockedDiscovery, discovery] = await Promise.all([blockedByPolicy(discoveryUrl), readDiscovery()]);
+  if (blockedDiscovery) return { kind: 'csp', url: blockedDiscovery };
+  if (!discovery) return { kind: (await reachable(discoveryUrl)) ? 'cors' : 'unreachable', url: discoveryUrl };
+  const { tokenEndpoint } = discovery;
   if (!tokenEndpoint) return { kind: 'unreachable', url: discoveryUrl };
-  return { kind: (await reachable(tokenEndpoint)) ? 'cors' : 'unreachable', url: tokenEndpoint };
+  const [blockedToken, answers] = await Promise.all([blockedByPolicy(tokenEndpoint), reachable(tokenEndpoint)]);
+  if (blockedToken) return { kind: 'csp', url: blockedToken };
+  return { kind: answers ? 'cors' : 'unreachable', url: tokenEndpoint };
 }

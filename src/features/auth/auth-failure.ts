@@ -10,6 +10,7 @@ export interface AuthFailure {
     | 'code-rejected'
     | 'unreachable'
     | 'cors'
+    | 'csp'
     | 'timeout'
     | 'clock-skew'
     | 'login-required'
@@ -18,7 +19,8 @@ export interface AuthFailure {
   params: MessageParams;
 }
 
-export type NetworkDiagnosis = { kind: 'unreachable' | 'cors'; url: string };
+/** `csp`: this page's own Content-Security-Policy blocked the request (url: the origin it blocked). */
+export type NetworkDiagnosis = { kind: 'unreachable' | 'cors' | 'csp'; url: string };
 
 export const failure = (kind: AuthFailure['kind'], message: MessageKey, params: MessageParams = {}): AuthFailure => ({
   kind,

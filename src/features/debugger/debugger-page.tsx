@@ -24,6 +24,8 @@ import './debugger.css';
 export interface DebuggerPageProps {
   issuer: string;
   clientId: string;
+  /** TRUSTED_ISSUERS: the only other issuers whose keys may be fetched (after a click). */
+  trustedIssuers?: readonly string[];
   accessToken?: string;
   idToken?: string;
   flow: FlowTrace;
@@ -42,7 +44,7 @@ function useClockNote(flow: FlowTrace, payload: Record<string, unknown> | undefi
 }
 
 /** The token debugger: decode, verify the signature in the browser, and the custom_jwt verdict. Lazy-loaded. */
-export default function DebuggerPage({ issuer, clientId, accessToken, idToken, flow }: DebuggerPageProps) {
+export default function DebuggerPage({ issuer, clientId, trustedIssuers = [], accessToken, idToken, flow }: DebuggerPageProps) {
   const defaults: RuntimeSettings = { discoveryUrl: discoveryUrlOf(issuer), allowedClients: [clientId] };
   const [initial] = useState(() => readDebuggerQuery(window.location.search, defaults, window.history.state));
   const [settings, setSettings] = useState(initial.settings);
@@ -73,7 +75,7 @@ export default function DebuggerPage({ issuer, clientId, accessToken, idToken, f
   const jwt = decoded.kind === 'jwt' ? decoded : undefined;
   const iss = typeof jwt?.payload.iss === 'string' ? webOrigin(jwt.payload.iss) && jwt.payload.iss : undefined;
   const signatureDiscovery = discoveryUrlOf(iss && iss !== issuer ? iss : issuer);
-  const signaturePermission = fetchPermission(signatureDiscovery, issuer, approved);
+  const signaturePermission = fetchPermission(signatureDiscovery, issuer, trustedIssuers, approved);
   const signature = useSignature({
     token,
     header: jwt?.header,
@@ -81,7 +83,7 @@ export default function DebuggerPage({ issuer, clientId, accessToken, idToken, f
     permission: signaturePermission,
     pastedKey: keyText.trim() ? keyText : undefined,
   });
-  const runtimePermission = fetchPermission(settings.discoveryUrl, issuer, approved);
+  const runtimePermission = fetchPermission(settings.discoveryUrl, issuer, trustedIssuers, approved);
   const runtime = useSignature({ token, header: jwt?.header, discoveryUrl: settings.discoveryUrl, permission: runtimePermission });
   const warnings = settingsWarnings(settings, runtimePermission, issuer);
 

@@ -46,6 +46,8 @@ export function signatureCheck(signature: SignatureResult | undefined): Check {
       return { name: 'signature', ok: undefined, detail: td('checkBadUrl', { url: signature.url }) };
     case 'awaiting-approval':
       return { name: 'signature', ok: undefined, detail: td('checkAwaiting', { host: signature.host }) };
+    case 'unlisted':
+      return { name: 'signature', ok: undefined, detail: td('checkUnlisted', { host: signature.host }) };
     case 'alg-none':
       return { name: 'signature', ok: false, detail: td('algNone') };
     case 'unsupported':

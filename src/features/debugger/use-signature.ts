@@ -15,6 +15,7 @@ export interface SignatureInput {
 function waitingResult(keys: KeySet, input: SignatureInput): SignatureResult | undefined {
   if (input.permission.kind === 'invalid') return { status: 'bad-url', url: input.discoveryUrl };
   if (input.permission.kind === 'ask') return { status: 'awaiting-approval', host: input.permission.host };
+  if (input.permission.kind === 'unlisted') return { status: 'unlisted', host: input.permission.host };
   if (keys.status === 'fetch-failed' || keys.status === 'no-jwks-uri') return { status: keys.status, url: keys.url };
   return undefined;
 }

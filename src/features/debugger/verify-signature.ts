@@ -19,6 +19,7 @@ export type SignatureResult =
   | { status: 'no-jwks-uri'; url: string }
   | { status: 'bad-url'; url: string }
   | { status: 'awaiting-approval'; host: string }
+  | { status: 'unlisted'; host: string }
   | { status: 'alg-none' }
   | { status: 'unsupported'; alg: string }
   | { status: 'bad-key'; detail: string };

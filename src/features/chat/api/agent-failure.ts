@@ -1,3 +1,5 @@
+import { blockedByPolicy } from '../../../config/policy-blocked.ts';
+import { RESTAMP_COMMAND } from '../../../config/stamped-policy.ts';
 import type { MessageKey, MessageParams } from '../../../i18n/index.ts';
 import { answersAtAll } from '../../../lib/http-probe.ts';
 import { readCapped } from './read-capped.ts';
@@ -14,6 +16,7 @@ export interface AgentFailure {
     | 'http'
     | 'network'
     | 'cors'
+    | 'csp'
     | 'offline'
     | 'timeout'
     | 'stream'
@@ -132,8 +135,12 @@ export async function answersWithRedirect(url: string, fetchImpl: typeof fetch =
   }
 }
 
-/** Offline, redirected, blocked by CORS (the agent answers a no-cors probe), or not reachable at all. */
+/**
+ * Blocked by this page's own Content-Security-Policy (stamped for another config.json), offline, redirected,
+ * blocked by CORS (the agent answers a no-cors probe), or not reachable at all.
+ */
 export async function diagnoseNetworkError(url: string, endpoint: string, fetchImpl: typeof fetch = fetch): Promise<AgentFailure> {
+  if (await blockedByPolicy(url)) return { kind: 'csp', message: 'agent.error.csp', params: { url, command: RESTAMP_COMMAND } };
   if (typeof navigator !== 'undefined' && navigator.onLine === false)
     return { kind: 'offline', message: 'agent.error.offline', params: {} };
   if (await answersWithRedirect(url, fetchImpl)) return { kind: 'redirect', message: 'agent.error.redirect', params: { url } };

@@ -26,6 +26,8 @@ function describe(result: SignatureResult): { title: string; detail?: string; ok
       return { title: td('badUrl', { url: result.url }), ok: false };
     case 'awaiting-approval':
       return { title: td('awaitingApproval'), detail: td('awaitingApprovalDetail', { host: result.host }), ok: false };
+    case 'unlisted':
+      return { title: td('unlisted'), detail: td('unlistedDetail', { host: result.host }), ok: false };
     case 'alg-none':
       return { title: td('algNone'), ok: false };
     case 'unsupported':

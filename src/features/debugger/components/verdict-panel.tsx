@@ -72,7 +72,7 @@ export function VerdictPanel(props: VerdictPanelProps) {
           {warning}
         </p>
       ))}
-      <FetchGate permission={props.permission} onApprove={props.onApprove} />
+      <FetchGate permission={props.permission} onApprove={props.onApprove} explain />
       {/* Always in the page, so a screen reader hears each verdict as it changes (a region added with its text may go unheard). */}
       <div role="status">{verdict && <VerdictLine verdict={verdict} offPoolHost={warnings.offPoolHost} />}</div>
       {clockNote && <p className="notice warn">{clockNote}</p>}
