@@ -34,11 +34,33 @@ export function isAbsoluteUrl(value: string | undefined): boolean {
   return !!value && /^https?:\/\//i.test(value);
 }
 
+/** What a proxy answer looks like to the hook below (http-proxy's `proxyRes` event: Node's IncomingMessage). */
+interface ProxiedAnswer {
+  headers: Record<string, string | string[] | undefined>;
+}
+interface ProxyEvents {
+  on(event: 'proxyRes', listener: (answer: ProxiedAnswer) => void): unknown;
+}
+
 export interface AgentProxy {
   /** The endpoint the browser calls. */
   endpoint: string | undefined;
   /** Proxy rules for Vite's server.proxy / preview.proxy. */
-  proxy: Record<string, { target: string; changeOrigin: boolean; rewrite: (path: string) => string }>;
+  proxy: Record<
+    string,
+    { target: string; changeOrigin: boolean; rewrite: (path: string) => string; configure: (proxy: ProxyEvents) => void }
+  >;
+}
+
+/**
+ * Answers from the agent path are data, never a page of the console: as in the README's nginx block, they are
+ * sandboxed (a gateway's HTML error page opened on the console's origin runs no script as the console), not
+ * sniffed into another type, and set no cookie on the console's origin.
+ */
+export function sandboxAgentAnswer(answer: ProxiedAnswer) {
+  delete answer.headers['set-cookie'];
+  answer.headers['content-security-policy'] = "sandbox; default-src 'none'";
+  answer.headers['x-content-type-options'] = 'nosniff';
 }
 
 function forward(path: string, target: string) {
@@ -49,6 +71,9 @@ function forward(path: string, target: string) {
       target: base.origin,
       changeOrigin: true,
       rewrite: (requested: string) => prefix + requested.slice(path.length),
+      configure: (proxy: ProxyEvents) => {
+        proxy.on('proxyRes', sandboxAgentAnswer);
+      },
     },
   };
 }

@@ -38,3 +38,20 @@ describe('source maps', () => {
     expect(buildSourcemap(' Hidden ')).toBe('hidden');
   });
 });
+
+describe('the agent path of npm run dev and vite preview', () => {
+  it('sandboxes every answer from the agent, marks it nosniff and drops its cookies', () => {
+    const { proxy } = agentProxy({ AGENT_ENDPOINT: '/agent', AGENT_PROXY_TARGET: 'http://127.0.0.1:8000' }, 'preview');
+    const listeners: Array<(answer: { headers: Record<string, string | string[] | undefined> }) => void> = [];
+    proxy['/agent'].configure({ on: (_event, listener) => listeners.push(listener) });
+    const answer = {
+      headers: { 'content-type': 'text/html', 'set-cookie': ['session=1'] } as Record<string, string | string[] | undefined>,
+    };
+    for (const listener of listeners) listener(answer);
+    expect(answer.headers).toEqual({
+      'content-type': 'text/html',
+      'content-security-policy': "sandbox; default-src 'none'",
+      'x-content-type-options': 'nosniff',
+    });
+  });
+});
