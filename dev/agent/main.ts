@@ -37,7 +37,8 @@ export function describeAcceptedCallers(auth: Pick<CustomJwtSettings, 'discovery
   return [`  accepts access tokens of  ${pool}`, `  issued to clients         ${clients}`].join('\n');
 }
 
-async function issuerOf(discoveryUrl: string): Promise<string | undefined> {
+/** The issuer the discovery document names; undefined when the pool does not answer within 3 s. */
+export async function issuerOf(discoveryUrl: string): Promise<string | undefined> {
   try {
     const response = await fetch(discoveryUrl, { signal: AbortSignal.timeout(3_000) });
     const issuer = response.ok ? ((await response.json()) as { issuer?: unknown }).issuer : undefined;
