@@ -28,7 +28,8 @@ const unauthorized = () =>
     headers: { 'www-authenticate': 'Bearer error="invalid_token", error_description="token expired (exp)"' },
   });
 
-async function run(session: AgentAuth, log = new CallLog()) {
+/** The answer's chunks; its raw events (for the inspector) only when `withEvents`. */
+async function run(session: AgentAuth, log = new CallLog(), withEvents = false) {
   const chunks = [];
   for await (const chunk of invokeAgent({
     endpoint: '/agent',
@@ -38,7 +39,7 @@ async function run(session: AgentAuth, log = new CallLog()) {
     log,
     signal: new AbortController().signal,
   })) {
-    chunks.push(chunk);
+    if (withEvents || chunk.type !== 'event') chunks.push(chunk);
   }
   return chunks;
 }
@@ -48,6 +49,11 @@ describe('invokeAgent', () => {
     const fetchMock = vi.fn(async () => Response.json('Hello'));
     vi.stubGlobal('fetch', fetchMock);
     expect(await run(auth('token-1'))).toEqual([{ type: 'json', value: 'Hello' }]);
+    // The same answer as a raw event first, for the event inspector.
+    expect(await run(auth('token-1'), new CallLog(), true)).toEqual([
+      { type: 'event', seq: 0, event: 'Hello' },
+      { type: 'json', value: 'Hello' },
+    ]);
     const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
     expect(url).toBe('/agent/invoke');
     expect(init.headers).toMatchObject({
@@ -209,7 +215,7 @@ describe('bounded work', () => {
         signal: new AbortController().signal,
         ...options,
       }))
-        chunks.push(chunk);
+        if (chunk.type !== 'event') chunks.push(chunk);
     } catch (error) {
       return { chunks, error: error as AgentCallError };
     }

@@ -209,3 +209,39 @@ describe('the call log', () => {
     expect(log.getItems()[0].authorization).toBeUndefined();
   });
 });
+
+describe("ADK's own credential request (requestCredential)", () => {
+  /** What ADK streams: the request (outer keys snake_case), then the waiting tool's placeholder naming it in actions. */
+  const adkRequest = {
+    author: 'local_agent',
+    longRunningToolIds: ['adk-9'],
+    content: {
+      role: 'user',
+      parts: [
+        {
+          functionCall: {
+            id: 'adk-9',
+            name: 'adk_request_credential',
+            args: { function_call_id: 'tool-9', auth_config: { exchangedAuthCredential: { oauth2: { authUri: AUTH_URI } } } },
+          },
+        },
+      ],
+    },
+  };
+  const placeholder = {
+    author: 'local_agent',
+    content: { role: 'user', parts: [{ functionResponse: { id: 'tool-9', name: 'read_document', response: { status: 'pending' } } }] },
+    actions: { requestedAuthConfigs: { 'tool-9': { exchangedAuthCredential: {} } } },
+  };
+
+  it('the placeholder response is no grant: the card still waits, and then says to authorize and ask again', () => {
+    const answer = fold([adkRequest, placeholder]);
+    const card = answer.parts.find((part) => part.kind === 'authorization');
+    expect(card).toMatchObject({ kind: 'authorization', authorized: false, request: { toolCallId: 'tool-9', authUri: AUTH_URI } });
+  });
+
+  it('the tool answering once the credential came is the grant', () => {
+    const answer = fold([adkRequest, placeholder, toolResponse('tool-9'), text('The document says…')]);
+    expect(answer.parts.find((part) => part.kind === 'authorization')).toMatchObject({ authorized: true });
+  });
+});

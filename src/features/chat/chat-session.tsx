@@ -23,7 +23,11 @@ function useDraft() {
   return { draft, setDraft, draftStored: stored };
 }
 
-type ChatSession = ReturnType<typeof useChat> & ReturnType<typeof useDraft>;
+type ChatSession = ReturnType<typeof useChat> &
+  ReturnType<typeof useDraft> & {
+    /** The session's token in hand, for exports to redact (never shown or stored). */
+    knownTokens: () => string[];
+  };
 
 const ChatSessionContext = createContext<ChatSession | null>(null);
 
@@ -53,7 +57,8 @@ export function ChatSessionProvider({ endpoint, auth, log, onSignOut, subject, c
     [onSignOut, reset, setDraft],
   );
 
-  const value = useMemo(() => ({ ...chat, ...draftState }), [chat, draftState]);
+  const knownTokens = useCallback(() => [auth.accessToken()].filter((token): token is string => !!token), [auth]);
+  const value = useMemo(() => ({ ...chat, ...draftState, knownTokens }), [chat, draftState, knownTokens]);
   return <ChatSessionContext.Provider value={value}>{children}</ChatSessionContext.Provider>;
 }
 

@@ -10,6 +10,7 @@ import { loadConversation, saveConversation } from './chat-storage.ts';
 import { type ChatMessage, type Conversation, conversationReducer, newSessionId } from './conversation.ts';
 import { claimSession, releaseSessionsExcept } from './session-lock.ts';
 import type { AgentChunk } from './stream/agent-chunks.ts';
+import { forgetEvents, recordEvent } from './stream/event-log.ts';
 
 function sameSettled(a: Conversation, b: Conversation): boolean {
   if (a.sessionId !== b.sessionId || a.owner !== b.owner || a.messages.length !== b.messages.length) return false;
@@ -136,6 +137,7 @@ export function useChat(options: {
       const { invokeAgent } = await loadAgentClient();
       try {
         for await (const chunk of invokeAgent({ endpoint, prompt, sessionId: conversation.sessionId, auth, log, signal })) {
+          if (chunk.type === 'event') recordEvent(agentId, chunk.seq, chunk.event);
           log.observe(chunk); // notes a wait for the user's consent in the call log
           queue(agentId, chunk);
         }
@@ -177,6 +179,7 @@ export function useChat(options: {
 
   const reset = useCallback(() => {
     abort.current?.abort();
+    forgetEvents();
     dispatch({ type: 'reset', sessionId: newSessionId() });
   }, []);
 

@@ -1,6 +1,6 @@
 import { getLanguage } from '../../../i18n/index.ts';
 import { unlessAborted } from '../../../lib/deadline.ts';
-import { type AgentChunk, chunksFromFrame } from '../stream/agent-chunks.ts';
+import { type AgentChunk, chunksWithEvent, eventsOfJsonAnswer } from '../stream/agent-chunks.ts';
 import { MAX_SSE_EVENT_CHARS, readSse, SseEventTooLargeError } from '../stream/parse-sse.ts';
 import { AgentCallError, type AgentFailure, diagnoseNetworkError, failureFromResponse } from './agent-failure.ts';
 import type { CallLog } from './call-log.ts';
@@ -162,6 +162,7 @@ export async function* invokeAgent(options: InvokeOptions): AsyncGenerator<Agent
     const streamed = (response.headers.get('content-type') ?? '').includes('text/event-stream');
     const maxAnswerBytes = options.maxAnswerBytes ?? MAX_ANSWER_BYTES;
     log.update(callId, { streamed, status: response.status });
+    let seq = 0;
     try {
       if (streamed && response.body) {
         deadline.arm(options.streamIdleTimeoutMs ?? STREAM_IDLE_TIMEOUT_MS);
@@ -172,7 +173,7 @@ export async function* invokeAgent(options: InvokeOptions): AsyncGenerator<Agent
           deadline.arm(options.streamIdleTimeoutMs ?? STREAM_IDLE_TIMEOUT_MS);
         };
         for await (const event of readSse(response.body, onBytes, options.maxEventChars ?? MAX_SSE_EVENT_CHARS)) {
-          yield* chunksFromFrame(event.data);
+          yield* chunksWithEvent(event.data, seq++);
         }
       } else {
         const { text, cut } = await readCapped(response.body, maxAnswerBytes, deadline.controller.signal);
@@ -185,6 +186,7 @@ export async function* invokeAgent(options: InvokeOptions): AsyncGenerator<Agent
         } catch {
           // A non-JSON 200 is shown as text.
         }
+        for (const event of eventsOfJsonAnswer(value)) yield { type: 'event', seq: seq++, event };
         yield { type: 'json', value };
       }
     } catch (error) {

@@ -5,6 +5,7 @@ import type { InAppLink } from '../../../lib/navigation.ts';
 import { useSecondsUntil } from '../../../lib/use-now.ts';
 import { whenIdle } from '../../../lib/when-idle.ts';
 import { useChatSession } from '../chat-session.tsx';
+import { ExportMenu } from '../export/export-menu.tsx';
 import { Composer } from './composer.tsx';
 import { loadRenderer } from './markdown.tsx';
 import { MessageList } from './message-list.tsx';
@@ -20,7 +21,7 @@ export interface ChatPanelProps {
 }
 
 export function ChatPanel({ agentName, signIn, debuggerLink, signedInAs }: ChatPanelProps) {
-  const { conversation, send, stop, reset, sending, draft, setDraft, draftStored } = useChatSession();
+  const { conversation, send, stop, reset, sending, draft, setDraft, draftStored, knownTokens } = useChatSession();
   const last = conversation.messages.at(-1);
   const retryAt = last?.role === 'agent' ? last.failure?.retryAt : undefined;
   const refused = conversation.messages.findLast((message) => message.role === 'agent' && message.failure?.kind === 'rejected');
@@ -55,6 +56,7 @@ export function ChatPanel({ agentName, signIn, debuggerLink, signedInAs }: ChatP
         <button type="button" className="quiet" onClick={reset}>
           {t('chat.newConversation')}
         </button>
+        <ExportMenu conversation={conversation} agentName={agentName} knownTokens={knownTokens} />
       </div>
       {/* Each message fails alone (MessageBoundary); this catches the log itself. The header's "New conversation"
           and the composer are outside it, and a new conversation clears it. */}

@@ -3,6 +3,7 @@ import { t } from '../../../i18n/index.ts';
 import { useLanguage } from '../../../i18n/use-language.ts';
 import { followLink, type InAppLink } from '../../../lib/navigation.ts';
 import type { ChatMessage } from '../conversation.ts';
+import { EventsControl } from '../inspector/events-control.tsx';
 import { AnswerParts } from './answer-view.tsx';
 
 type AgentMessage = Extract<ChatMessage, { role: 'agent' }>;
@@ -57,6 +58,7 @@ export const MessageView = memo(function MessageView({ message, actions }: { mes
   return (
     <article className={`message agent${message.status === 'error' ? ' error' : ''}`} aria-busy={busy} data-status={message.status}>
       <AnswerParts parts={message.answer.parts} status={message.status} hiddenParts={message.answer.hiddenParts} />
+      {!busy && !!message.answer.events && <EventsControl answerId={message.id} count={message.answer.events} />}
       {message.status === 'waiting' && <p className="meta">{t('chat.thinking')}</p>}
       {message.status === 'stopped' && <p className="meta">{t('chat.stopped')}</p>}
       {message.status === 'error' && <FailureView message={message} actions={actions} />}

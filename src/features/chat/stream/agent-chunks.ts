@@ -7,10 +7,13 @@ export type AgentChunk =
   | { type: 'text-final'; text: string }
   | { type: 'json'; value: unknown }
   | { type: 'tool-call'; id?: string; name: string; args: unknown }
-  | { type: 'tool-result'; id?: string; name: string; response: unknown }
+  /** `awaitsCredential`: the waiting tool's placeholder while ADK asks for the credential, not a grant. */
+  | { type: 'tool-result'; id?: string; name: string; response: unknown; awaitsCredential?: true }
   /** The agent waits for the user's consent to a third party (an `adk_request_credential` long-running call). */
   | { type: 'auth-request'; request: CredentialRequest }
-  | { type: 'error'; message: string; errorType?: string };
+  | { type: 'error'; message: string; errorType?: string }
+  /** One raw event as the agent sent it (an ADK event, a raw frame, a JSON answer), numbered from 0: for the inspector. */
+  | { type: 'event'; seq: number; event: unknown };
 
 interface AdkPart {
   text?: unknown;
@@ -29,6 +32,14 @@ function errorChunk(payload: Record<string, unknown>): AgentChunk | undefined {
   const message = payload.message ?? nested?.message ?? payload.error;
   const errorType = payload.error_type ?? nested?.type;
   return { type: 'error', message: String(message), ...(errorType ? { errorType: String(errorType) } : {}) };
+}
+
+/** The tool calls an event says wait for a credential (`actions.requestedAuthConfigs`, keyed by call id). */
+function credentialWaits(payload: Record<string, unknown>): Set<string> {
+  const actions = Object.hasOwn(payload, 'actions') ? payload.actions : undefined;
+  if (!isRecord(actions)) return new Set();
+  const requested = Object.hasOwn(actions, 'requestedAuthConfigs') ? actions.requestedAuthConfigs : actions.requested_auth_configs;
+  return new Set(isRecord(requested) ? Object.keys(requested) : []);
 }
 
 /** The ids of an event's long-running tool calls (camelCase or snake_case), the mark of a credential request. */
@@ -54,6 +65,7 @@ export function chunksFromEvent(payload: Record<string, unknown>): AgentChunk[] 
   if (!content || !Array.isArray(content.parts)) return [];
   const partial = payload.partial === true;
   const waiting = longRunningIds(payload);
+  const credentialPending = credentialWaits(payload);
   const chunks: AgentChunk[] = [];
   for (const candidate of content.parts as unknown[]) {
     if (!isRecord(candidate)) continue;
@@ -67,6 +79,9 @@ export function chunksFromEvent(payload: Record<string, unknown>): AgentChunk[] 
         id: part.functionResponse.id,
         name: String(part.functionResponse.name ?? '?').slice(0, 200),
         response: boundValue(part.functionResponse.response ?? null),
+        ...(typeof part.functionResponse.id === 'string' && credentialPending.has(part.functionResponse.id)
+          ? { awaitsCredential: true as const }
+          : {}),
       });
     }
   }
@@ -83,18 +98,39 @@ export function chunksFromEventList(value: unknown): AgentChunk[] | undefined {
   return (value as Record<string, unknown>[]).filter((event) => event.partial !== true).flatMap(chunksFromEvent);
 }
 
+type ParsedFrame = { json: true; payload: unknown } | { json: false };
+
+function parseFrame(data: string): ParsedFrame {
+  try {
+    return { json: true, payload: JSON.parse(data) };
+  } catch {
+    return { json: false };
+  }
+}
+
+function chunksOfFrame(data: string, frame: ParsedFrame): AgentChunk[] {
+  if (!frame.json) return data ? [{ type: 'text-delta', text: data }] : [];
+  const { payload } = frame;
+  if (typeof payload === 'string') return payload ? [{ type: 'text-delta', text: payload }] : [];
+  if (!isRecord(payload)) return [{ type: 'json', value: boundValue(payload) }];
+  return chunksFromEvent(payload);
+}
+
 /**
  * One SSE frame's data to chunks. A JSON string or anything that is not JSON is raw text; an ADK event gives
  * its parts; an error frame an error.
  */
 export function chunksFromFrame(data: string): AgentChunk[] {
-  let payload: unknown;
-  try {
-    payload = JSON.parse(data);
-  } catch {
-    return data ? [{ type: 'text-delta', text: data }] : [];
-  }
-  if (typeof payload === 'string') return payload ? [{ type: 'text-delta', text: payload }] : [];
-  if (!isRecord(payload)) return [{ type: 'json', value: boundValue(payload) }];
-  return chunksFromEvent(payload);
+  return chunksOfFrame(data, parseFrame(data));
+}
+
+/** The same, preceded by the frame as a raw event numbered `seq` (its JSON, or its text when it is not JSON). */
+export function chunksWithEvent(data: string, seq: number): AgentChunk[] {
+  const frame = parseFrame(data);
+  return [{ type: 'event', seq, event: frame.json ? frame.payload : data }, ...chunksOfFrame(data, frame)];
+}
+
+/** The raw events of a JSON (non-streamed) answer: each event of a list of ADK events, else the answer itself. */
+export function eventsOfJsonAnswer(value: unknown): unknown[] {
+  return Array.isArray(value) && chunksFromEventList(value) ? value : [value];
 }

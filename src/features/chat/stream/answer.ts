@@ -18,6 +18,8 @@ export interface Answer {
   openFrom?: number;
   /** Tool calls, results and JSON blocks past MAX_SHOWN_PARTS: counted, not kept (a stream may send 20,000). */
   hiddenParts?: number;
+  /** Raw events the agent sent for this answer (kept in event-log.ts, for the inspector). */
+  events?: number;
 }
 
 export const EMPTY_ANSWER: Answer = { parts: [] };
@@ -36,6 +38,7 @@ class AnswerDraft {
   openText: number | undefined;
   openFrom: number;
   hiddenParts: number;
+  events: number;
   private cards: number;
 
   constructor(answer: Answer) {
@@ -44,6 +47,7 @@ class AnswerDraft {
     this.openText = answer.openText;
     this.openFrom = answer.openFrom ?? 0;
     this.hiddenParts = answer.hiddenParts ?? 0;
+    this.events = answer.events ?? 0;
   }
 
   private get full(): boolean {
@@ -112,8 +116,12 @@ class AnswerDraft {
         this.parts.push({ kind: 'authorization', request: chunk.request, authorized: false });
         return;
       case 'tool-result':
-        this.markAuthorized(chunk.id);
+        // ADK answers the waiting tool with a placeholder while it asks for the credential: that is no grant.
+        if (!chunk.awaitsCredential) this.markAuthorized(chunk.id);
         return this.addPart({ kind: 'tool-result', id: chunk.id, name: chunk.name, response: chunk.response });
+      case 'event':
+        this.events++;
+        return;
       case 'error':
         return;
     }
@@ -135,6 +143,7 @@ class AnswerDraft {
       ...(this.openText !== undefined ? { openText: this.openText } : {}),
       ...(this.openText !== undefined && this.openFrom > 0 ? { openFrom: this.openFrom } : {}),
       ...(this.hiddenParts > 0 ? { hiddenParts: this.hiddenParts } : {}),
+      ...(this.events > 0 ? { events: this.events } : {}),
     };
   }
 }
@@ -155,7 +164,11 @@ export function applyChunk(answer: Answer, chunk: AgentChunk): Answer {
 
 /** The answer once it ended: no part receives deltas any more. */
 export function closedAnswer(answer: Answer): Answer {
-  return { parts: answer.parts, ...(answer.hiddenParts ? { hiddenParts: answer.hiddenParts } : {}) };
+  return {
+    parts: answer.parts,
+    ...(answer.hiddenParts ? { hiddenParts: answer.hiddenParts } : {}),
+    ...(answer.events ? { events: answer.events } : {}),
+  };
 }
 
 /**
@@ -171,7 +184,8 @@ export function restoredAnswer(answer: Answer): Answer {
     return part;
   });
   const hiddenParts = (typeof answer?.hiddenParts === 'number' ? answer.hiddenParts : 0) + parts.length - kept.length;
-  return { parts: kept, ...(hiddenParts > 0 ? { hiddenParts } : {}) };
+  const events = typeof answer?.events === 'number' && answer.events > 0 ? answer.events : 0;
+  return { parts: kept, ...(hiddenParts > 0 ? { hiddenParts } : {}), ...(events > 0 ? { events } : {}) };
 }
 
 export function answerText(answer: Answer): string {
