@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
+import { createAdkAgentServer } from '../../dev/adk-agent/create-adk-agent-server.ts';
 import { createAgentServer } from '../../dev/agent/create-agent-server.ts';
 import { LOCAL_CLIENT_ID, LOCAL_PARTNER_CLIENT_ID } from '../../dev/defaults.ts';
 import { createUserPool } from '../../dev/userpool/create-user-pool.ts';
@@ -33,6 +34,8 @@ export interface Stack extends Site {
   short: Site;
   /** Access tokens live 15 s and the pool issues no refresh token: renewal through the prompt=none iframe. */
   iframeOnly: Site;
+  /** The agent is the local ADK runtime (dev/adk-agent): conversations live there, as ADK sessions. */
+  adk: Site;
 }
 
 export const CLIENT_SECRET_SENTINEL = 'sentinel-client-secret-must-never-ship-4f2b9c';
@@ -55,7 +58,14 @@ function consoleEnv(port: number, agentUrl: string, extra: Record<string, string
   };
 }
 
-async function startBackends(options: { accessTokenTtl?: number; issueRefreshTokens?: boolean; key?: JWK; extraOrigins?: string[] }) {
+async function startBackends(options: {
+  accessTokenTtl?: number;
+  issueRefreshTokens?: boolean;
+  key?: JWK;
+  extraOrigins?: string[];
+  /** The local ADK runtime instead of the /invoke-only agent. */
+  adk?: boolean;
+}) {
   const port = await freePort();
   const consoleUrl = `http://127.0.0.1:${port}`;
   const otherOriginUrl = `http://localhost:${port}`;
@@ -68,7 +78,7 @@ async function startBackends(options: { accessTokenTtl?: number; issueRefreshTok
     accessTokenTtl: options.accessTokenTtl,
     issueRefreshTokens: options.issueRefreshTokens,
   });
-  const agent = await createAgentServer({
+  const agent = await (options.adk ? createAdkAgentServer : createAgentServer)({
     port: await freePort(),
     auth: {
       discoveryUrl: `${pool.issuer}/.well-known/openid-configuration`,
@@ -98,6 +108,7 @@ export async function startStack(chromePath: string) {
   const main = await startBackends({ key, extraOrigins: [nginxUrl] });
   const short = await startBackends({ accessTokenTtl: SHORT_TTL_SECONDS });
   const iframeOnly = await startBackends({ accessTokenTtl: SHORT_TTL_SECONDS, issueRefreshTokens: false });
+  const adk = await startBackends({ adk: true });
 
   const distDir = mkdtempSync(join(tmpdir(), 'agent-console-dist-'));
   const buildEnv = consoleEnv(main.port, main.agent.url, {
@@ -111,7 +122,7 @@ export async function startStack(chromePath: string) {
 
   const previews = [await serve(distDir, buildEnv, main.consoleUrl)];
   const sites: Site[] = [];
-  for (const backends of [short, iframeOnly]) {
+  for (const backends of [short, iframeOnly, adk]) {
     const copy = mkdtempSync(join(tmpdir(), 'agent-console-site-'));
     cpSync(distDir, copy, { recursive: true });
     writeFileSync(join(copy, 'config.json'), JSON.stringify({ OAUTH2_ISSUER_URI: backends.pool.issuer }));
@@ -142,12 +153,13 @@ export async function startStack(chromePath: string) {
     clientSecretSentinel: CLIENT_SECRET_SENTINEL,
     short: sites[0],
     iframeOnly: sites[1],
+    adk: sites[2],
   };
   return {
     stack,
     stop: async () => {
       await Promise.allSettled(previews.map((preview) => preview.stop()));
-      await Promise.allSettled([main, short, iframeOnly].flatMap((backends) => [backends.agent.close(), backends.pool.close()]));
+      await Promise.allSettled([main, short, iframeOnly, adk].flatMap((backends) => [backends.agent.close(), backends.pool.close()]));
     },
   };
 }

@@ -1,7 +1,10 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import type { Runtime } from './api/adk-client.ts';
 import type { AgentAuth } from './api/agent-client.ts';
 import type { CallLog } from './api/call-log.ts';
 import { clearChatStorage, loadDraft, saveDraft } from './chat-storage.ts';
+import { chatKeys, runtimeQuery } from './conversations/queries.ts';
 import { useChat } from './use-chat.ts';
 
 export interface ChatSessionProps {
@@ -27,6 +30,11 @@ type ChatSession = ReturnType<typeof useChat> &
   ReturnType<typeof useDraft> & {
     /** The session's token in hand, for exports to redact (never shown or stored). */
     knownTokens: () => string[];
+    /** What the endpoint is, once known for the signed-in user (an ADK runtime keeps the conversations). */
+    runtime?: Runtime;
+    endpoint: string;
+    auth: AgentAuth;
+    subject?: string;
   };
 
 const ChatSessionContext = createContext<ChatSession | null>(null);
@@ -44,7 +52,13 @@ export function ChatSessionProvider({ endpoint, auth, log, onSignOut, subject, c
     [setDraft],
   );
   const clearDraft = useCallback(() => setDraft(''), [setDraft]);
-  const chat = useChat({ endpoint, auth, log, onFailure: restorePrompt, subject, onOwnerChanged: clearDraft });
+  const queryClient = useQueryClient();
+  const runtime = useQuery(runtimeQuery(endpoint, auth, subject)).data;
+  const onSettled = useCallback(
+    () => void queryClient.invalidateQueries({ queryKey: chatKeys.sessions(endpoint, subject) }),
+    [queryClient, endpoint, subject],
+  );
+  const chat = useChat({ endpoint, auth, log, onFailure: restorePrompt, subject, onOwnerChanged: clearDraft, runtime, onSettled });
   const { reset } = chat;
 
   useEffect(
@@ -53,12 +67,17 @@ export function ChatSessionProvider({ endpoint, auth, log, onSignOut, subject, c
         reset();
         setDraft('');
         clearChatStorage();
+        // The user's conversations, titles and runtime answer go with them.
+        queryClient.removeQueries({ queryKey: chatKeys.all });
       }),
-    [onSignOut, reset, setDraft],
+    [onSignOut, reset, setDraft, queryClient],
   );
 
   const knownTokens = useCallback(() => [auth.accessToken()].filter((token): token is string => !!token), [auth]);
-  const value = useMemo(() => ({ ...chat, ...draftState, knownTokens }), [chat, draftState, knownTokens]);
+  const value = useMemo(
+    () => ({ ...chat, ...draftState, knownTokens, runtime, endpoint, auth, subject }),
+    [chat, draftState, knownTokens, runtime, endpoint, auth, subject],
+  );
   return <ChatSessionContext.Provider value={value}>{children}</ChatSessionContext.Provider>;
 }
 

@@ -24,6 +24,8 @@ export type ConversationAction =
   | { type: 'stopped'; id: string }
   | { type: 'failed'; id: string; failure: AgentFailure }
   | { type: 'reset'; sessionId: string; owner?: string }
+  /** Another conversation, read back from the runtime (an ADK session). */
+  | { type: 'load'; conversation: Conversation }
   | { type: 'owned'; owner: string };
 
 function updateAgent(
@@ -75,6 +77,8 @@ export function conversationReducer(conversation: Conversation, action: Conversa
       return updateAgent(conversation, action.id, (message) => ({ ...message, status: 'error', failure: action.failure }));
     case 'reset':
       return { sessionId: action.sessionId, messages: [], ...(action.owner ? { owner: action.owner } : {}) };
+    case 'load':
+      return action.conversation;
     case 'owned':
       return { ...conversation, owner: action.owner };
   }

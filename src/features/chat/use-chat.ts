@@ -3,6 +3,7 @@ import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { isChunkLoadError } from '../../components/chunk-load-error.ts';
 import { t } from '../../i18n/index.ts';
 import { whenIdle } from '../../lib/when-idle.ts';
+import type { Runtime } from './api/adk-client.ts';
 import type { AgentAuth } from './api/agent-client.ts';
 import { AgentCallError, type AgentFailure } from './api/agent-failure.ts';
 import type { CallLog } from './api/call-log.ts';
@@ -23,6 +24,7 @@ function isStreaming(message: ChatMessage): boolean {
 
 /** The HTTP and SSE code loads with the first message (or when the browser is idle), not with the first page. */
 const loadAgentClient = () => import('./api/agent-client.ts');
+const loadAdkClient = () => import('./api/adk-client.ts');
 
 interface SendVariables {
   prompt: string;
@@ -48,6 +50,10 @@ export function useChat(options: {
    * rendering: it may only update the state of the component that uses this hook.
    */
   onOwnerChanged?: () => void;
+  /** What the endpoint is (see probeRuntime): an ADK runtime keeps the conversations, sent to with /run_sse. */
+  runtime?: Runtime;
+  /** A message ended (answered, failed or stopped): the runtime's list of conversations may have changed. */
+  onSettled?: () => void;
 }) {
   const [conversation, dispatch] = useReducer(conversationReducer, undefined, loadConversation);
   const pending = useRef(new Map<string, AgentChunk[]>());
@@ -128,15 +134,36 @@ export function useChat(options: {
   // Fetched once the first screen is up, so the first message does not wait for it.
   useEffect(() => whenIdle(() => void loadAgentClient().catch(() => undefined)), []);
 
+  /** Sessions this tab knows exist on the runtime (created here or read from it): run_sse needs one first. */
+  const onRuntime = useRef(new Set<string>());
+
   const mutation = useMutation({
     mutationKey: agentMutationKey,
     // Offline, TanStack Query would pause the call silently; the HTTP module reports "offline" itself.
     networkMode: 'always',
     mutationFn: async ({ prompt, agentId, signal }: SendVariables) => {
-      const { endpoint, auth, log } = latest.current;
-      const { invokeAgent } = await loadAgentClient();
+      const { endpoint, auth, log, runtime } = latest.current;
+      const { sessionId } = conversation;
+      const call = { endpoint, prompt, sessionId, auth, log, signal };
+      let answer: AsyncIterable<AgentChunk>;
+      if (runtime?.kind === 'adk' && auth.subject()) {
+        const adk = await loadAdkClient();
+        if (!onRuntime.current.has(sessionId)) {
+          await adk.createSession(endpoint, runtime, auth, sessionId, signal).catch((error: unknown) => {
+            throw new AgentCallError({
+              kind: 'stream',
+              message: 'conversations.createFailed',
+              params: { detail: error instanceof Error ? error.message : String(error) },
+            });
+          });
+          onRuntime.current.add(sessionId);
+        }
+        answer = adk.runSse({ ...call, runtime });
+      } else {
+        answer = (await loadAgentClient()).invokeAgent(call);
+      }
       try {
-        for await (const chunk of invokeAgent({ endpoint, prompt, sessionId: conversation.sessionId, auth, log, signal })) {
+        for await (const chunk of answer) {
           if (chunk.type === 'event') recordEvent(agentId, chunk.seq, chunk.event);
           log.observe(chunk); // notes a wait for the user's consent in the call log
           queue(agentId, chunk);
@@ -160,6 +187,7 @@ export function useChat(options: {
       dispatch({ type: 'failed', id: agentId, failure });
       latest.current.onFailure(prompt, failure);
     },
+    onSettled: () => latest.current.onSettled?.(),
   });
 
   const send = useCallback(
@@ -183,5 +211,41 @@ export function useChat(options: {
     dispatch({ type: 'reset', sessionId: newSessionId() });
   }, []);
 
-  return { conversation, send, stop, reset, sending: mutation.isPending };
+  /**
+   * Shows session `id` of the runtime: its events read back and rendered like live answers; sending continues
+   * it. Throws (for the caller to say) when the runtime cannot give it; the conversation shown stays.
+   */
+  const open = useCallback(async (id: string) => {
+    const { endpoint, auth, runtime, subject: owner } = latest.current;
+    if (runtime?.kind !== 'adk') return;
+    const adk = await loadAdkClient();
+    const session = await adk.getSession(endpoint, runtime, auth, id);
+    const { conversationFromEvents } = await import('./stream/session-messages.ts');
+    const loaded = conversationFromEvents(id, session.events, owner);
+    abort.current?.abort();
+    forgetEvents();
+    for (const [answerId, events] of loaded.events) {
+      events.forEach((event, seq) => {
+        recordEvent(answerId, seq, event);
+      });
+    }
+    onRuntime.current.add(id);
+    dispatch({ type: 'load', conversation: loaded.conversation });
+  }, []);
+
+  /** Deletes session `id` on the runtime; the conversation shown, if it was that one, starts afresh. */
+  const remove = useCallback(async (id: string) => {
+    const { endpoint, auth, runtime } = latest.current;
+    if (runtime?.kind !== 'adk') return;
+    const adk = await loadAdkClient();
+    await adk.deleteSession(endpoint, runtime, auth, id);
+    onRuntime.current.delete(id);
+    if (saved.current.sessionId === id) {
+      abort.current?.abort();
+      forgetEvents();
+      dispatch({ type: 'reset', sessionId: newSessionId(), owner: saved.current.owner });
+    }
+  }, []);
+
+  return { conversation, send, stop, reset, open, remove, sending: mutation.isPending, onRuntime: onRuntime.current };
 }

@@ -31,6 +31,11 @@ export interface InvokeOptions {
   /** Caps, lowered by tests: one answer's body, and one SSE event. */
   maxAnswerBytes?: number;
   maxEventChars?: number;
+  /**
+   * Where the message goes and as what: by default `POST <endpoint>/invoke` with `{"prompt"}` (AgentKit's shim);
+   * an ADK runtime takes `/run_sse` with ADK's own body (see adk-client.ts).
+   */
+  request?: { path: string; body: unknown };
 }
 
 const JSON_TIMEOUT_MS = 300_000;
@@ -94,8 +99,8 @@ function headersFor(token: string | undefined, sub: string | undefined, sessionI
  */
 export async function* invokeAgent(options: InvokeOptions): AsyncGenerator<AgentChunk> {
   const { auth, log } = options;
-  const url = `${options.endpoint}/invoke`;
-  const body = JSON.stringify({ prompt: options.prompt });
+  const url = `${options.endpoint}${options.request?.path ?? '/invoke'}`;
+  const body = JSON.stringify(options.request?.body ?? { prompt: options.prompt });
   // A message sent while the session is being restored waits for it rather than going out unauthenticated;
   // "Stop" ends that wait, and a renewal's, at once (the renewal itself goes on for the session's sake).
   await unlessAborted(auth.settled(), options.signal);

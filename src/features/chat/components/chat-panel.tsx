@@ -5,6 +5,7 @@ import type { InAppLink } from '../../../lib/navigation.ts';
 import { useSecondsUntil } from '../../../lib/use-now.ts';
 import { whenIdle } from '../../../lib/when-idle.ts';
 import { useChatSession } from '../chat-session.tsx';
+import { RuntimeConversationList, useConversationActions, useRuntimeConversations } from '../conversations/runtime-conversations.tsx';
 import { ExportMenu } from '../export/export-menu.tsx';
 import { Composer } from './composer.tsx';
 import { loadRenderer } from './markdown.tsx';
@@ -22,6 +23,8 @@ export interface ChatPanelProps {
 
 export function ChatPanel({ agentName, signIn, debuggerLink, signedInAs }: ChatPanelProps) {
   const { conversation, send, stop, reset, sending, draft, setDraft, draftStored, knownTokens } = useChatSession();
+  const { adk } = useRuntimeConversations();
+  const conversations = useConversationActions();
   const last = conversation.messages.at(-1);
   const retryAt = last?.role === 'agent' ? last.failure?.retryAt : undefined;
   const refused = conversation.messages.findLast((message) => message.role === 'agent' && message.failure?.kind === 'rejected');
@@ -56,31 +59,46 @@ export function ChatPanel({ agentName, signIn, debuggerLink, signedInAs }: ChatP
         <button type="button" className="quiet" onClick={reset}>
           {t('chat.newConversation')}
         </button>
+        {adk && conversations.deletable && (
+          <button type="button" className="quiet" onClick={conversations.remove} disabled={sending}>
+            {t('conversations.delete')}
+          </button>
+        )}
         <ExportMenu conversation={conversation} agentName={agentName} knownTokens={knownTokens} />
       </div>
-      {/* Each message fails alone (MessageBoundary); this catches the log itself. The header's "New conversation"
+      <div className={adk ? 'chat-body with-list' : 'chat-body'}>
+        <RuntimeConversationList onOpen={conversations.open} />
+        <div className="chat-main">
+          {conversations.problem && (
+            <p className="notice error" role="alert">
+              {conversations.problem}
+            </p>
+          )}
+          {/* Each message fails alone (MessageBoundary); this catches the log itself. The header's "New conversation"
           and the composer are outside it, and a new conversation clears it. */}
-      <ErrorBoundary part="log" resetKey={conversation.sessionId}>
-        <MessageList messages={conversation.messages} dropped={conversation.dropped} agentName={agentName} actions={actions} />
-      </ErrorBoundary>
-      <Composer
-        draft={draft}
-        onDraftChange={setDraft}
-        onSend={() => {
-          void loadRenderer();
-          if (send(draft)) setDraft('');
-        }}
-        onStop={stop}
-        sending={sending}
-        agentName={agentName}
-        blockedNote={blockedNote}
-        signedInAs={signedInAs}
-      />
-      {!draftStored && (
-        <p className="notice warn" role="status">
-          {t('chat.draftNotStored')}
-        </p>
-      )}
+          <ErrorBoundary part="log" resetKey={conversation.sessionId}>
+            <MessageList messages={conversation.messages} dropped={conversation.dropped} agentName={agentName} actions={actions} />
+          </ErrorBoundary>
+          <Composer
+            draft={draft}
+            onDraftChange={setDraft}
+            onSend={() => {
+              void loadRenderer();
+              if (send(draft)) setDraft('');
+            }}
+            onStop={stop}
+            sending={sending}
+            agentName={agentName}
+            blockedNote={blockedNote}
+            signedInAs={signedInAs}
+          />
+          {!draftStored && (
+            <p className="notice warn" role="status">
+              {t('chat.draftNotStored')}
+            </p>
+          )}
+        </div>
+      </div>
     </section>
   );
 }
