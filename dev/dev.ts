@@ -23,7 +23,12 @@ const banner: string[] = [];
 async function startLocalStack() {
   // Loaded only when needed: a console pointed at a cloud pool does not start (or warn about) oidc-provider.
   const { createUserPool } = await import('./userpool/create-user-pool.ts');
-  const { createAgentServer } = await import('./agent/create-agent-server.ts');
+  // The local agent is an ADK runtime (conversations kept as ADK sessions) unless LOCAL_AGENT=invoke asks for
+  // the /invoke-only app, as a runtime without ADK's REST routes would be.
+  const simple = env.LOCAL_AGENT === 'invoke';
+  const createAgentServer = simple
+    ? (await import('./agent/create-agent-server.ts')).createAgentServer
+    : (await import('./adk-agent/create-adk-agent-server.ts')).createAdkAgentServer;
   const { describeDemoUsers } = await import('./userpool/main.ts');
   const { parseFaults } = await import('./userpool/faults.ts');
   const pool = await createUserPool({
@@ -52,7 +57,7 @@ async function startLocalStack() {
   });
   banner.push(
     `  User pool  ${pool.issuer}  (local, OpenID Connect)`,
-    `  Agent      ${agent.url}/invoke  (local, custom_jwt, reached through ${consoleOrigin}${DEV_AGENT_PATH})`,
+    `  Agent      ${agent.url}/invoke${simple ? '' : " and ADK's REST routes (an ADK runtime)"}  (local, custom_jwt, reached through ${consoleOrigin}${DEV_AGENT_PATH})`,
     '',
     '  Demo users (username / password):',
     describeDemoUsers(),

@@ -67,7 +67,8 @@ export function ConversationList(props: ConversationListProps) {
     body = (
       <ul>
         {sessions.map((session) => {
-          const time = session.updatedAt ? formatRelative(session.updatedAt / 1000, now) : '';
+          // A runtime's clock a little ahead of this one says "in 1 sec": never later than now.
+          const time = session.updatedAt ? formatRelative(Math.min(session.updatedAt, now) / 1000, now) : '';
           const title = titles.get(session.id) ?? t('conversations.untitled', { time });
           return (
             <li key={session.id}>

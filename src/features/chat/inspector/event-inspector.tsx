@@ -9,24 +9,26 @@ import './event-inspector.css';
 /** Rows rendered at first, and added by each "Show more": 20,000 events never become 20,000 rows at once. */
 const PAGE = 50;
 
+/** Long ids (ADK invocation ids are UUIDs) shortened for the table; the JSON beside has them whole. */
+function short(id: string): string {
+  return id.length > 14 ? `${id.slice(0, 12)}…` : id;
+}
+
 function EventRow({ index, event }: { index: number; event: unknown }) {
   const summary = summarizeEvent(event);
+  const kind = summary.kind ? t(summary.kind === 'partial' ? 'events.partial' : 'events.final') : undefined;
+  const details = [
+    summary.invocationId ? `invocationId ${short(summary.invocationId)}` : '',
+    summary.longRunningToolIds.length ? `longRunningToolIds ${summary.longRunningToolIds.map(short).join(' ')}` : '',
+    summary.actions.length ? `actions: ${summary.actions.join(', ')}` : '',
+  ].filter(Boolean);
   return (
     <tr>
       <td>{index + 1}</td>
-      <td>{summary.author ?? '–'}</td>
-      <td>{summary.kind ? t(summary.kind === 'partial' ? 'events.partial' : 'events.final') : '–'}</td>
+      <td>{[summary.author, kind].filter(Boolean).join(' · ') || '–'}</td>
       <td>{summary.contents.join(', ') || '–'}</td>
       <td>
-        {[
-          summary.invocationId ? `invocationId ${summary.invocationId}` : '',
-          summary.longRunningToolIds.length ? `longRunningToolIds ${summary.longRunningToolIds.join(' ')}` : '',
-          summary.actions.length ? `actions: ${summary.actions.join(', ')}` : '',
-        ]
-          .filter(Boolean)
-          .join(' · ') || '–'}
-      </td>
-      <td>
+        {details.length > 0 && <div>{details.join(' · ')}</div>}
         <details>
           <summary>{t('events.json')}</summary>
           <pre>{safeStringify(event, { indent: 2, maxChars: 20_000 })}</pre>
@@ -55,10 +57,8 @@ export function EventInspector({ answerId, count }: { answerId: string; count: n
           <tr>
             <th scope="col">#</th>
             <th scope="col">{t('events.author')}</th>
-            <th scope="col">{t('events.kind')}</th>
             <th scope="col">{t('events.contents')}</th>
             <th scope="col">{t('events.details')}</th>
-            <th scope="col">{t('events.raw')}</th>
           </tr>
         </thead>
         <tbody>
