@@ -1,9 +1,11 @@
 import { type Runner, StreamingMode } from '@google/adk';
 import { startEventStream } from '../agent/sse.ts';
 import { adkError, field, readJsonObject, sendJson } from './http.ts';
+import { sendScripted } from './invoke.ts';
 import { APP_NAME } from './local-agent.ts';
 import { streamRun } from './run-stream.ts';
 import type { AdkRuntime, Call } from './runtime.ts';
+import { isScriptedPrompt } from './scripted-replies.ts';
 import { sessionJson } from './wire.ts';
 
 type Content = Parameters<Runner['runAsync']>[0]['newMessage'];
@@ -85,6 +87,8 @@ async function runSse(runtime: AdkRuntime, call: Call) {
   if (!(await runtime.sessions.getSession({ appName: APP_NAME, userId: call.sub, sessionId }))) {
     throw adkError(404, 'Session not found');
   }
+  const text = (newMessage.parts ?? []).map((part) => (typeof part.text === 'string' ? part.text : '')).join('');
+  if (isScriptedPrompt(text)) return sendScripted(runtime, call, text, true);
   call.record.streamed = true;
   startEventStream(call.res, call.cors);
   const { bytes } = await streamRun(

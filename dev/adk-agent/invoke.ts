@@ -59,6 +59,27 @@ async function continueAfterConsent(runtime: AdkRuntime, call: Call, sessionId: 
 }
 
 /**
+ * A prompt of the plain agent's scripted table (/help, /hostile, /report, …): answered by its code, outside any
+ * session, whichever route it came by (so the console's tests and bench work the same on either runtime).
+ */
+export function sendScripted(runtime: AdkRuntime, call: Call, prompt: string, wantsStream: boolean): Promise<number> {
+  const { req, res, cors, record } = call;
+  const reply = replyTo(
+    prompt,
+    {
+      sub: call.sub,
+      clientId: call.caller.claims.client_id,
+      name: call.name,
+      userIdHeader: typeof req.headers.user_id === 'string' ? req.headers.user_id : undefined,
+      language: pageLanguage(undefined, req.headers['accept-language']),
+    },
+    wantsStream,
+    { vault: runtime.vault, consentUrl: runtime.consentUrl, signal: call.hungUp },
+  );
+  return sendScriptedReply(res, reply, cors, record);
+}
+
+/**
  * AgentKit's `/invoke` shim in front of the ADK app: the user is the token's `sub`, the session the `session_id`
  * header's (created when missing), the prompt a user message. SSE of ADK events when the client accepts
  * `text/event-stream`, else JSON: the answer's text, or the run's events when it used tools.
@@ -69,21 +90,7 @@ export async function invoke(runtime: AdkRuntime, call: Call): Promise<number> {
   if (typeof body.prompt !== 'string') throw agentKitError(400, 'BadRequest', 'The body must be a JSON object with a string "prompt"');
   const prompt = body.prompt;
 
-  if (isScriptedPrompt(prompt)) {
-    const reply = replyTo(
-      prompt,
-      {
-        sub: call.sub,
-        clientId: call.caller.claims.client_id,
-        name: call.name,
-        userIdHeader: typeof req.headers.user_id === 'string' ? req.headers.user_id : undefined,
-        language: pageLanguage(undefined, req.headers['accept-language']),
-      },
-      body.stream === true,
-      { vault: runtime.vault, consentUrl: runtime.consentUrl, signal: call.hungUp },
-    );
-    return sendScriptedReply(res, reply, cors, record);
-  }
+  if (isScriptedPrompt(prompt)) return sendScripted(runtime, call, prompt, body.stream === true);
 
   const header = typeof req.headers.session_id === 'string' ? req.headers.session_id.trim() : '';
   if (header.length > MAX_SESSION_ID_CHARS) {

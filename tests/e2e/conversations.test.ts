@@ -84,6 +84,13 @@ describe('conversations kept by an ADK runtime', () => {
     await bob.context().close();
   });
 
+  it("the local agent's scripted prompts answer through /run_sse too", async () => {
+    const page = await signedInPage(stack.adk.consoleUrl);
+    await send(page, '/help');
+    expect(await answerWhenSettled(page)).toContain('Local agent commands');
+    await page.context().close();
+  });
+
   it('an /invoke-only agent chats as before, with no list and no error about one', async () => {
     const page = await signedInPage(stack.consoleUrl);
     await send(page, 'hello there');
