@@ -208,8 +208,10 @@ describe('talking to the agent', () => {
 
   it('shows the whole focus ring of a link at the left edge of an answer', async () => {
     // The hostile answer's last link, "a safe link", starts its line (in a group of settled blocks: one more
-    // line follows it): Shift+Tab from the message box reaches it.
+    // line follows it): Shift+Tab from the message box reaches it, past the answer's "Events (N)".
     await messageBox(page).focus();
+    await page.keyboard.press('Shift+Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Events \(\d+\)$/);
     await page.keyboard.press('Shift+Tab');
     const safe = lastAnswer(page).getByRole('link', { name: 'a safe link' });
     expect(await safe.evaluate((link) => link === document.activeElement && link.matches(':focus-visible'))).toBe(true);

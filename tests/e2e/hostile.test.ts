@@ -217,7 +217,9 @@ describe('hostile answers in the console', () => {
       // Inside the console's own block wrappers, only what the agent wrote survives.
       await answer.locator('.markdown-block *').evaluateAll((elements) => [...new Set(elements.map((element) => element.localName))]),
     ).toEqual(['h1', 'p', 'a']);
-    expect(await answer.getByRole('button').count()).toBe(0);
+    // The answer's own controls are the console's ("Events (N)", below its text); none comes from the agent.
+    expect(await answer.locator('.markdown').getByRole('button').count()).toBe(0);
+    expect(await answer.getByRole('button').allTextContents()).toEqual([expect.stringMatching(/^Events \(\d+\)$/)]);
     expect(await answer.locator('.markdown-block [class]').count()).toBe(0);
     expect(await answer.textContent()).toContain('Your session expired. Enter your password below.');
     const links = await answer
