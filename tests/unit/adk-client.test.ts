@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AdkError, listSessions, probeRuntime } from '../../src/features/chat/api/adk-client.ts';
 import type { AgentAuth } from '../../src/features/chat/api/agent-client.ts';
+import { CallLog } from '../../src/features/chat/api/call-log.ts';
 import { conversationFromEvents, sessionTitle } from '../../src/features/chat/stream/session-messages.ts';
+import { transportFor } from '../../src/features/chat/transport.ts';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -101,5 +103,21 @@ describe("a session's events as messages", () => {
     expect(raw.get(first.id)).toHaveLength(3);
     expect(second.status).toBe('error');
     expect(sessionTitle(events)).toBe('Weather in London?');
+  });
+});
+
+describe('the transport a message takes', () => {
+  const context = { endpoint: '/agent', auth, log: new CallLog() };
+  it('an ADK runtime with a signed-in user: /run_sse and its sessions', async () => {
+    const transport = await transportFor({ ...context, runtime: { kind: 'adk', app: 'local_agent' } });
+    expect(transport.kind).toBe('adk');
+    expect(typeof transport.load).toBe('function');
+  });
+
+  it('an /invoke-only runtime, one not known yet, or no user signed in: /invoke', async () => {
+    expect((await transportFor({ ...context, runtime: { kind: 'invoke' } })).kind).toBe('invoke');
+    expect((await transportFor(context)).kind).toBe('invoke');
+    const signedOut = { ...auth, subject: () => undefined };
+    expect((await transportFor({ ...context, auth: signedOut, runtime: { kind: 'adk', app: 'a' } })).kind).toBe('invoke');
   });
 });

@@ -64,12 +64,14 @@ export function Composer({ draft, onDraftChange, onSend, onStop, sending, agentN
         onChange={(event) => onDraftChange(event.target.value)}
         onKeyDown={onKeyDown}
       />
+      {/* Two elements, never one changing its type: a Stop whose answer ends within the click (the state changes
+          before the click's default action) must not turn into a Send that submits the form. */}
       {sending ? (
-        <button type="button" className="secondary" onClick={onStop}>
+        <button key="stop" type="button" className="secondary" onClick={onStop}>
           {t('chat.stop')}
         </button>
       ) : (
-        <button type="submit" disabled={!draft.trim() || !!blockedNote}>
+        <button key="send" type="submit" disabled={!draft.trim() || !!blockedNote}>
           {t('chat.send')}
         </button>
       )}

@@ -28,7 +28,7 @@ export function useConversationActions() {
   const listed = queryClient.getQueryData<Array<{ id: string }>>(chatKeys.sessions(session.endpoint, session.subject));
   const deletable =
     session.runtime?.kind === 'adk' &&
-    (session.onRuntime.has(session.conversation.sessionId) || !!listed?.some((item) => item.id === session.conversation.sessionId));
+    (session.isOnRuntime(session.conversation.sessionId) || !!listed?.some((item) => item.id === session.conversation.sessionId));
   const refresh = () => queryClient.invalidateQueries({ queryKey: chatKeys.sessions(session.endpoint, session.subject) });
   const open = (id: string) => {
     setProblem(undefined);
