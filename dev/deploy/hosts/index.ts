@@ -1,0 +1,11 @@
+import type { HostName } from '../site.ts';
+import type { Host } from './host.ts';
+import { nginx } from './nginx.ts';
+
+export const HOST_LIST: readonly Host[] = [nginx];
+
+export function hostNamed(name: HostName): Host {
+  const host = HOST_LIST.find((candidate) => candidate.name === name);
+  if (!host) throw new Error(`no host called ${name}`);
+  return host;
+}
