@@ -21,7 +21,7 @@ import { chatStreams } from '../support/csp-flows.ts';
 import { expectNoCspViolations } from '../support/csp-watch.ts';
 import { HOSTILE_TITLE_RAN, startHostileGateway } from '../support/hostile-gateway.ts';
 import { loginOverHttp } from '../support/http-login.ts';
-import { ensureNginx } from '../support/nginx.ts';
+import { ensureCaddy, ensureNginx } from '../support/nginx.ts';
 import { freePort, run, type Spawned, waitForUrl } from '../support/processes.ts';
 
 const stack = inject('stack');
@@ -30,6 +30,7 @@ const TSX = join(process.cwd(), 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const AGENT_ANSWER_POLICY = "sandbox; default-src 'none'";
 const HOSTS = [
   { name: 'nginx', binary: () => ({ NGINX_PATH: ensureNginx() }) },
+  { name: 'caddy', binary: () => ({ CADDY_PATH: ensureCaddy() }) },
 ] as const;
 
 /** What reached the agent through the host. */

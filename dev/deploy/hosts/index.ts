@@ -1,8 +1,9 @@
 import type { HostName } from '../site.ts';
 import type { Host } from './host.ts';
+import { caddy } from './caddy.ts';
 import { nginx } from './nginx.ts';
 
-export const HOST_LIST: readonly Host[] = [nginx];
+export const HOST_LIST: readonly Host[] = [nginx, caddy];
 
 export function hostNamed(name: HostName): Host {
   const host = HOST_LIST.find((candidate) => candidate.name === name);
