@@ -31,6 +31,7 @@ const AGENT_ANSWER_POLICY = "sandbox; default-src 'none'";
 const HOSTS = [
   { name: 'nginx', binary: () => ({ NGINX_PATH: ensureNginx() }) },
   { name: 'caddy', binary: () => ({ CADDY_PATH: ensureCaddy() }) },
+  { name: 'cloudflare', binary: () => ({}) },
 ] as const;
 
 /** What reached the agent through the host. */

@@ -1,9 +1,10 @@
 import type { HostName } from '../site.ts';
-import type { Host } from './host.ts';
 import { caddy } from './caddy.ts';
+import { cloudflare } from './cloudflare.ts';
+import type { Host } from './host.ts';
 import { nginx } from './nginx.ts';
 
-export const HOST_LIST: readonly Host[] = [nginx, caddy];
+export const HOST_LIST: readonly Host[] = [nginx, caddy, cloudflare];
 
 export function hostNamed(name: HostName): Host {
   const host = HOST_LIST.find((candidate) => candidate.name === name);
