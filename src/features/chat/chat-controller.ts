@@ -31,6 +31,8 @@ export interface ChatContext {
   onFailure?: (prompt: string, failure: AgentFailure) => void;
   /** A message ended (answered, failed or stopped): a runtime's list of conversations may have changed. */
   onSettled?: () => void;
+  /** The settled conversation was saved (sessionStorage): where a copy is remembered on this device. */
+  onSaved?: (conversation: Conversation) => void;
 }
 
 /** What the controller needs from its surroundings; tests give their own. */
@@ -199,6 +201,13 @@ export class ChatController {
     this.dispatch({ type: 'load', conversation: { ...loaded.conversation, owner: this.context.subject } });
   }
 
+  /** Shows a conversation remembered on this device; sending continues it with its `session_id`. */
+  show(conversation: Conversation) {
+    this.abort?.abort();
+    forgetEvents();
+    this.dispatch({ type: 'load', conversation: { ...conversation, owner: this.context.subject } });
+  }
+
   /** Deletes session `id` on the runtime; the conversation shown, if it was that one, starts afresh. */
   async remove(id: string) {
     const transport = await this.env.transport(this.context);
@@ -283,11 +292,15 @@ export class ChatController {
     if (previous && sameSettled(previous, settled)) return;
     this.lastSaved = settled;
     this.cancelSave?.();
+    const save = () => {
+      this.env.save(settled);
+      if (settled.messages.length > 0) this.context.onSaved?.(settled);
+    };
     if (!previous || previous.sessionId !== settled.sessionId || previous.owner !== settled.owner) {
       this.cancelSave = undefined;
-      this.env.save(settled);
+      save();
     } else {
-      this.cancelSave = this.env.idle(() => this.env.save(settled));
+      this.cancelSave = this.env.idle(save);
     }
   }
 

@@ -4,7 +4,10 @@ import type { Runtime } from './api/adk-client.ts';
 import type { AgentAuth } from './api/agent-client.ts';
 import type { CallLog } from './api/call-log.ts';
 import { clearChatStorage, loadDraft, saveDraft } from './chat-storage.ts';
+import type { Conversation } from './conversation.ts';
 import { chatKeys, runtimeQuery } from './conversations/queries.ts';
+import { redactValue } from './export/redact.ts';
+import { entryOf, type HistoryStore, indexedDbHistory } from './local-history/history-store.ts';
 import { useChat } from './use-chat.ts';
 
 export interface ChatSessionProps {
@@ -16,6 +19,8 @@ export interface ChatSessionProps {
   /** The signed-in user's `sub`: a conversation is shown only to the user who had it. */
   subject?: string;
   children: ReactNode;
+  /** Where conversations are remembered on this device (IndexedDB; tests give their own). */
+  history?: HistoryStore;
 }
 
 /** The draft survives reloads and redirects in sessionStorage; when storage is full it stays in memory, and says so. */
@@ -32,6 +37,7 @@ type ChatSession = ReturnType<typeof useChat> &
     knownTokens: () => string[];
     /** What the endpoint is, once known for the signed-in user (an ADK runtime keeps the conversations). */
     runtime?: Runtime;
+    history: HistoryStore;
     endpoint: string;
     auth: AgentAuth;
     subject?: string;
@@ -43,7 +49,7 @@ const ChatSessionContext = createContext<ChatSession | null>(null);
  * The conversation, the draft and the call in flight live above the routes: an answer keeps streaming while
  * the debugger is open, and coming back shows it where it got to. One call at a time per conversation.
  */
-export function ChatSessionProvider({ endpoint, auth, log, onSignOut, subject, children }: ChatSessionProps) {
+export function ChatSessionProvider({ endpoint, auth, log, onSignOut, subject, children, history = indexedDbHistory }: ChatSessionProps) {
   const draftState = useDraft();
   const { setDraft } = draftState;
   const restorePrompt = useCallback(
@@ -58,7 +64,27 @@ export function ChatSessionProvider({ endpoint, auth, log, onSignOut, subject, c
     () => void queryClient.invalidateQueries({ queryKey: chatKeys.sessions(endpoint, subject) }),
     [queryClient, endpoint, subject],
   );
-  const chat = useChat({ endpoint, auth, log, onFailure: restorePrompt, subject, onOwnerChanged: clearDraft, runtime, onSettled });
+  // On a runtime that keeps no conversations, a user may ask this device to remember theirs (never a token).
+  const local = runtime?.kind === 'invoke' && !!subject;
+  const remember = useQuery({
+    queryKey: chatKeys.remember(subject),
+    queryFn: () => history.enabled(subject ?? ''),
+    enabled: local,
+    retry: false,
+  }).data;
+  const onSaved = useCallback(
+    (conversation: Conversation) => {
+      if (!local || !remember || !subject) return;
+      const entry = entryOf(redactValue(conversation, [auth.accessToken() ?? '']) as Conversation, subject);
+      if (!entry) return;
+      history.put(entry).then(
+        () => void queryClient.invalidateQueries({ queryKey: chatKeys.remembered(subject) }),
+        () => undefined, // storage refused: the conversation stays in the tab, as without the choice
+      );
+    },
+    [local, remember, subject, history, auth, queryClient],
+  );
+  const chat = useChat({ endpoint, auth, log, onFailure: restorePrompt, subject, onOwnerChanged: clearDraft, runtime, onSettled, onSaved });
   const { reset } = chat;
 
   useEffect(
@@ -75,8 +101,8 @@ export function ChatSessionProvider({ endpoint, auth, log, onSignOut, subject, c
 
   const knownTokens = useCallback(() => [auth.accessToken()].filter((token): token is string => !!token), [auth]);
   const value = useMemo(
-    () => ({ ...chat, ...draftState, knownTokens, runtime, endpoint, auth, subject }),
-    [chat, draftState, knownTokens, runtime, endpoint, auth, subject],
+    () => ({ ...chat, ...draftState, knownTokens, runtime, endpoint, auth, subject, history }),
+    [chat, draftState, knownTokens, runtime, endpoint, auth, subject, history],
   );
   return <ChatSessionContext.Provider value={value}>{children}</ChatSessionContext.Provider>;
 }

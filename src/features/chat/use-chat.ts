@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useState, useSyncExternalStore } from 'react';
 import { whenIdle } from '../../lib/when-idle.ts';
 import { type ChatContext, ChatController } from './chat-controller.ts';
+import type { Conversation } from './conversation.ts';
 
 /**
  * The chat controller (chat-controller.ts) bound to React: one per provider, told the app's context as it
@@ -30,5 +31,6 @@ export function useChat(
   const open = useCallback((id: string) => controller.open(id), [controller]);
   const remove = useCallback((id: string) => controller.remove(id), [controller]);
   const isOnRuntime = useCallback((id: string) => controller.onRuntime(id), [controller]);
-  return { conversation: state.conversation, sending: state.sending, send, stop, reset, open, remove, isOnRuntime };
+  const show = useCallback((conversation: Conversation) => controller.show(conversation), [controller]);
+  return { conversation: state.conversation, sending: state.sending, send, stop, reset, open, remove, isOnRuntime, show };
 }

@@ -7,6 +7,7 @@ import { whenIdle } from '../../../lib/when-idle.ts';
 import { useChatSession } from '../chat-session.tsx';
 import { RuntimeConversationList, useConversationActions, useRuntimeConversations } from '../conversations/runtime-conversations.tsx';
 import { ExportMenu } from '../export/export-menu.tsx';
+import { LocalConversations } from '../local-history/local-conversations.tsx';
 import { Composer } from './composer.tsx';
 import { loadRenderer } from './markdown.tsx';
 import { MessageList } from './message-list.tsx';
@@ -23,7 +24,9 @@ export interface ChatPanelProps {
 
 export function ChatPanel({ agentName, signIn, debuggerLink, signedInAs }: ChatPanelProps) {
   const { conversation, send, stop, reset, sending, draft, setDraft, draftStored, knownTokens } = useChatSession();
-  const { adk } = useRuntimeConversations();
+  const { adk, session } = useRuntimeConversations();
+  // A runtime that only answers /invoke, with a user signed in: conversations may be remembered on this device.
+  const local = session.runtime?.kind === 'invoke' && !!session.subject;
   const conversations = useConversationActions();
   const last = conversation.messages.at(-1);
   const retryAt = last?.role === 'agent' ? last.failure?.retryAt : undefined;
@@ -66,8 +69,8 @@ export function ChatPanel({ agentName, signIn, debuggerLink, signedInAs }: ChatP
         )}
         <ExportMenu conversation={conversation} agentName={agentName} knownTokens={knownTokens} />
       </div>
-      <div className={adk ? 'chat-body with-list' : 'chat-body'}>
-        <RuntimeConversationList onOpen={conversations.open} />
+      <div className={adk || local ? 'chat-body with-list' : 'chat-body'}>
+        {adk ? <RuntimeConversationList onOpen={conversations.open} /> : local && <LocalConversations />}
         <div className="chat-main">
           {conversations.problem && (
             <p className="notice error" role="alert">

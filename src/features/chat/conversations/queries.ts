@@ -7,6 +7,9 @@ export const chatKeys = {
   sessions: (endpoint: string, sub: string | undefined) => ['chat', 'sessions', endpoint, sub] as const,
   title: (endpoint: string, sub: string | undefined, id: string, updatedAt: number) =>
     ['chat', 'title', endpoint, sub, id, updatedAt] as const,
+  /** Whether this user chose to remember conversations on this device, and those remembered. */
+  remember: (sub: string | undefined) => ['chat', 'remember', sub] as const,
+  remembered: (sub: string | undefined) => ['chat', 'remembered', sub] as const,
   /** Everything of the chat's remote reads: dropped at sign-out. */
   all: ['chat'] as const,
 };
