@@ -29,6 +29,7 @@ export const SCRIPTED_COMMANDS = new Set([
   '/docs-json',
   '/auth-uri',
   '/stream-fail',
+  '/error',
 ]);
 
 export function isScriptedPrompt(prompt: string): boolean {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { PageLanguage } from '../page-language.ts';
 import { authUriStream, type DocsContext, docsEvents, docsStream } from './docs.ts';
+import { errorShapeReply } from './error-shapes.ts';
 import { deepArgumentsStream, manyToolCallsStream, nestedQuotes, unclosedEmphasis } from './hostile-shapes.ts';
 import { reportStream } from './report.ts';
 import { getWeather } from './weather.ts';
@@ -117,6 +118,7 @@ const HELP_EN = [
   '| `/fail` | a 500 from failing agent code |',
   '| `/hang-error` | a 500 whose body starts and never ends |',
   '| `/stream-fail` | a stream that fails midway with an error frame |',
+  '| `/error <shape>` | a failure as AgentKit sends it (`/error` lists the shapes: expired, consumer, user-id, consent-timeout, 20029, …) |',
   '',
   'The same call from a terminal:',
   '',
@@ -152,6 +154,7 @@ const HELP_ZH = [
   '| `/fail` | 智能体代码出错，返回 500 |',
   '| `/hang-error` | 返回 500，但响应体开始后永不结束 |',
   '| `/stream-fail` | 流在中途以错误帧结束 |',
+  '| `/error <形态>` | AgentKit 发出的某种错误（`/error` 列出所有形态：expired、consumer、user-id、consent-timeout、20029 等） |',
   '',
   '在终端中发起同样的调用：',
   '',
@@ -329,6 +332,8 @@ export function replyTo(prompt: string, caller: Caller, wantsStream: boolean, do
       return { kind: 'stream', steps: authUriStream(argument || undefined) };
     case '/stream-fail':
       return { kind: 'stream', steps: failingStream() };
+    case '/error':
+      return errorShapeReply(argument);
     default: {
       const text = greeting(caller, prompt);
       return wantsStream ? { kind: 'stream', steps: streamText(text) } : { kind: 'json', value: text };

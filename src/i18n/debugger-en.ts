@@ -144,6 +144,12 @@ export const debuggerEn = {
   checkNbfNotNumber: 'nbf is not a number',
   checkNbfFuture: 'not valid for another {seconds} s',
   checkNbfOk: 'already valid',
+  explainTitle: 'Explain an error',
+  explainLabel: 'What the agent, its gateway or the pool answered',
+  explainPlaceholder:
+    'HTTP/1.1 401 Unauthorized\nWWW-Authenticate: Bearer error="invalid_token", error_description="…"\n\n(or a body, or SSE lines: data: {"error": …})',
+  explainRefusal: 'The agent refused your last call saying: {reason}',
+  explainUnknown: 'No row of the console’s table explains this shape; here it is as it was sent:',
 } as const;
 
 export type DebuggerKey = keyof typeof debuggerEn;

@@ -142,6 +142,12 @@ const texts = {
   checkNbfNotNumber: 'nbf 不是数字',
   checkNbfFuture: '还要 {seconds} 秒后才生效',
   checkNbfOk: '已生效',
+  explainTitle: '解释错误',
+  explainLabel: '智能体、网关或用户池的回应',
+  explainPlaceholder:
+    'HTTP/1.1 401 Unauthorized\nWWW-Authenticate: Bearer error="invalid_token", error_description="…"\n\n（或响应体，或 SSE 行：data: {"error": …}）',
+  explainRefusal: '智能体拒绝了您上一次调用，原因是：{reason}',
+  explainUnknown: '控制台的错误表中没有能解释这种形态的条目；以下是原样内容：',
 } as const;
 
 export const debuggerZh: Translation<typeof debuggerEn, typeof texts> = texts;

@@ -160,6 +160,7 @@ export const enWorkspace = {
   'history.empty': 'Nothing remembered yet: your conversations are kept from now on.',
   'history.forget': 'Forget',
   'history.forgetOne': 'Forget “{title}”',
+  'history.forgetOnSignOut': 'Forget them on this device when I sign out',
   'history.forgetAll': 'Forget all on this device',
   'history.failed': 'This browser did not let the console remember conversations: {detail}',
   'chat.export': 'Export',

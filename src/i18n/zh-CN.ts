@@ -186,6 +186,7 @@ const texts = {
   'history.empty': '还没有记住的对话：从现在起会保存您的对话。',
   'history.forget': '忘记',
   'history.forgetOne': '忘记“{title}”',
+  'history.forgetOnSignOut': '退出登录时忘记此设备上的这些对话',
   'history.forgetAll': '忘记此设备上的全部对话',
   'history.failed': '此浏览器不允许控制台记住对话：{detail}',
   'chat.export': '导出',

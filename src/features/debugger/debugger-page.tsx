@@ -7,9 +7,11 @@ export { debuggerTextsReady } from '../../i18n/debugger.ts';
 import type { FlowTrace } from '../../lib/flow-trace.ts';
 import { discoveryUrlOf } from '../../lib/http-probe.ts';
 import { decodeToken, normaliseToken } from '../../lib/jwt.ts';
+import { regionOf } from '../../lib/pool-address.ts';
 import { useNow } from '../../lib/use-now.ts';
 import { CopyBlock } from './components/copy-block.tsx';
 import { DecodedView, invalidMessage } from './components/decoded-view.tsx';
+import { ExplainPanel } from './components/explain-panel.tsx';
 import { FlowInspector } from './components/flow-inspector.tsx';
 import { SignaturePanel } from './components/signature-panel.tsx';
 import { TokenInput } from './components/token-input.tsx';
@@ -141,6 +143,9 @@ export default function DebuggerPage({ issuer, clientId, trustedIssuers = [], ac
               clockNote={clockNote}
             />
             <CopyBlock title={td('yaml')} text={agentkitYaml(settings, warnings.yaml)} warnings={warnings.yaml} />
+          </ErrorBoundary>
+          <ErrorBoundary part="explain">
+            <ExplainPanel reason={initial.reason} region={regionOf(issuer)} />
           </ErrorBoundary>
           <ErrorBoundary part="flow">
             <FlowInspector flow={flow} />

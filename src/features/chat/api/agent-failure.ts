@@ -1,7 +1,9 @@
 import { blockedByPolicy } from '../../../config/policy-blocked.ts';
 import { RESTAMP_COMMAND } from '../../../config/stamped-policy.ts';
 import type { MessageKey, MessageParams } from '../../../i18n/index.ts';
+import { errorFrameTexts, type FailureEvidence } from '../../../lib/agentkit-errors.ts';
 import { answersAtAll } from '../../../lib/http-probe.ts';
+import { bearerError } from '../../../lib/www-authenticate.ts';
 import { readCapped } from './read-capped.ts';
 
 export interface AgentFailure {
@@ -29,6 +31,11 @@ export interface AgentFailure {
   retryAt?: number;
   /** 401/403: the runtime's own reason, from WWW-Authenticate error_description. */
   description?: string;
+  /**
+   * What the server sent, for the explainer (src/lib/agentkit-errors.ts): its status, challenge and words, each
+   * bounded (it is kept with the conversation). Never a token: error bodies and challenges only.
+   */
+  evidence?: FailureEvidence;
 }
 
 export class AgentCallError extends Error {
@@ -41,7 +48,27 @@ export class AgentCallError extends Error {
 
 /** error_description from a Bearer challenge, the reason a custom_jwt check gives for a 401. */
 export function challengeDescription(header: string | null): string | undefined {
-  return header ? /error_description="([^"]*)"/.exec(header)?.[1] : undefined;
+  return bearerError(header)?.description;
+}
+
+/** Evidence kept per failure: a challenge, a message and a type, each cut to this. */
+const EVIDENCE_CHARS = 500;
+
+function evidenceOf(status: number, challenge: string | null, said: (string | undefined)[]): FailureEvidence {
+  const texts = said.filter((text): text is string => !!text).map((text) => text.slice(0, EVIDENCE_CHARS));
+  return { status, ...(challenge ? { challenge: challenge.slice(0, EVIDENCE_CHARS * 2) } : {}), texts };
+}
+
+/**
+ * What the explainer reads of a failure: the raw error frame when the answer's events are still in memory (its
+ * `error` field holds the exception the simple app's generic `message` hides), else what the failure kept.
+ */
+export function failureEvidence(failure: AgentFailure, lastEvent?: unknown): FailureEvidence {
+  if (failure.evidence) return failure.evidence;
+  const frame = failure.kind === 'stream' ? errorFrameTexts(lastEvent) : undefined;
+  if (frame) return { texts: frame };
+  const said = [failure.params.message, failure.params.type, failure.params.detail, failure.description];
+  return { ...(failure.status ? { status: failure.status } : {}), texts: said.filter((text) => text !== undefined).map(String) };
 }
 
 /** A hostile or broken gateway must not lock Send for days: waits beyond this are cut to it. */
@@ -59,15 +86,28 @@ function retryAfterMs(header: string | null, now: number): number {
   return Math.min(Math.max(0, wait), MAX_RETRY_AFTER_MS);
 }
 
+interface ErrorBody {
+  message?: string;
+  type?: string;
+  /** `{"error": {"message", "type"}}`, AgentKit's own shape. */
+  agentKit: boolean;
+  /** The message came from a JSON field, not from a page of text (a proxy's HTML, say). */
+  structured?: boolean;
+}
+
 /** The AgentKit error body `{"error": {"message", "type"}}`, or whatever text the server sent. */
-async function readErrorBody(response: Response, timeoutMs: number): Promise<{ message?: string; type?: string; agentKit: boolean }> {
+async function readErrorBody(response: Response, timeoutMs: number): Promise<ErrorBody> {
   const { text } = await readCapped(response.body, ERROR_BODY_MAX_BYTES, AbortSignal.timeout(timeoutMs));
   try {
-    const body = JSON.parse(text) as { error?: { message?: unknown; type?: unknown } | string; message?: unknown };
+    const body = JSON.parse(text) as { error?: { message?: unknown; type?: unknown } | string; message?: unknown; detail?: unknown };
     if (body && typeof body.error === 'object' && body.error) {
-      return { message: String(body.error.message ?? ''), type: body.error.type ? String(body.error.type) : undefined, agentKit: true };
+      const message = String(body.error.message ?? '');
+      return { message, type: body.error.type ? String(body.error.type) : undefined, agentKit: true, structured: true };
     }
-    if (typeof body?.message === 'string') return { message: body.message, agentKit: false };
+    if (typeof body?.message === 'string') return { message: body.message, agentKit: false, structured: true };
+    // ADK's REST routes answer {"error": "Session not found"}; FastAPI's own errors {"detail": "…"}.
+    if (typeof body?.error === 'string') return { message: body.error, agentKit: false, structured: true };
+    if (typeof body?.detail === 'string') return { message: body.detail, agentKit: false, structured: true };
   } catch {
     // not JSON
   }
@@ -78,8 +118,15 @@ export async function failureFromResponse(
   response: Response,
   context: { signedIn: boolean; url: string; now: number; bodyTimeoutMs?: number },
 ): Promise<AgentFailure> {
-  const { status } = response;
   const body = await readErrorBody(response, context.bodyTimeoutMs ?? ERROR_BODY_TIMEOUT_MS);
+  const challenge = response.headers.get('www-authenticate');
+  const failure = failureOfStatus(response, body, context);
+  const said = [...new Set([failure.description, body.message, body.type])];
+  return { ...failure, evidence: evidenceOf(response.status, challenge, said) };
+}
+
+function failureOfStatus(response: Response, body: ErrorBody, context: { signedIn: boolean; url: string; now: number }): AgentFailure {
+  const { status } = response;
   // The server's own words go into a sentence written around them (a variant per key, one per language).
   const detail = body.message;
   const text = (plain: MessageKey, quoting: MessageKey, params: MessageParams = {}) =>
@@ -97,7 +144,12 @@ export async function failureFromResponse(
     };
   }
   if (status === 400) return { kind: 'bad-request', status, ...text('agent.error.badRequest', 'agent.error.badRequestDetail') };
-  if (status === 404) return { kind: 'not-found', status, message: 'agent.error.notFound', params: { url: context.url } };
+  if (status === 404) {
+    // A route the runtime has, refusing what it was asked ("Session not found"), is not a missing entrypoint.
+    if (body.structured && detail)
+      return { kind: 'not-found', status, message: 'agent.error.notFoundDetail', params: { url: context.url, detail } };
+    return { kind: 'not-found', status, message: 'agent.error.notFound', params: { url: context.url } };
+  }
   if (status === 429) {
     const wait = retryAfterMs(response.headers.get('retry-after'), context.now);
     return {

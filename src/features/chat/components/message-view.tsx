@@ -1,9 +1,15 @@
-import { memo } from 'react';
+import { memo, useContext } from 'react';
+import { FailureExplanation } from '../../../components/failure-explanation.tsx';
+import { ConfigContext } from '../../../config/config-context.ts';
 import { t } from '../../../i18n/index.ts';
 import { useLanguage } from '../../../i18n/use-language.ts';
+import { explainFailure } from '../../../lib/agentkit-errors.ts';
 import { followLink, type InAppLink } from '../../../lib/navigation.ts';
+import { regionOf } from '../../../lib/pool-address.ts';
+import { failureEvidence } from '../api/agent-failure.ts';
 import type { ChatMessage } from '../conversation.ts';
 import { EventsControl } from '../inspector/events-control.tsx';
+import { eventsOf } from '../stream/event-log.ts';
 import { AnswerParts } from './answer-view.tsx';
 
 type AgentMessage = Extract<ChatMessage, { role: 'agent' }>;
@@ -24,11 +30,15 @@ function DebuggerLink({ link }: { link: InAppLink }) {
 
 function FailureView({ message, actions }: { message: AgentMessage; actions: FailureActions }) {
   const failure = message.failure;
+  const issuer = useContext(ConfigContext)?.issuer;
   if (!failure) return null;
   const needsSignIn = failure.kind === 'unauthorized' || failure.kind === 'rejected';
+  // A shape the table knows gets its cause and fix; any other stays as the agent sent it.
+  const explanation = explainFailure(failureEvidence(failure, eventsOf(message.id).at(-1)));
   return (
     <div className="failure">
       <p>{t(failure.message, failure.params)}</p>
+      {explanation && <FailureExplanation explanation={explanation} region={issuer && regionOf(issuer)} />}
       {needsSignIn && (
         <p>
           <button type="button" onClick={actions.signIn}>
