@@ -84,4 +84,27 @@ describe('conversations remembered on this device (an /invoke-only runtime)', ()
     expect(await indexedDbText(page)).not.toContain(first);
     await context.close();
   });
+
+  it('are forgotten when their user signs out, if the user asked for that', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${stack.consoleUrl}/`);
+    await signIn(page, stack.consoleUrl);
+    await expect.poll(() => messageBox(page).isEnabled(), SLOW).toBe(true);
+    await page.getByRole('checkbox', { name: 'Remember conversations on this device' }).check();
+    await page.getByRole('checkbox', { name: 'Forget them on this device when I sign out' }).check();
+    const words = `Forget me on sign-out ${Date.now()}`;
+    await send(page, words);
+    await answerWhenSettled(page);
+    await expect.poll(() => indexedDbText(page), SLOW).toContain(words);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    // Read once the tab is back on the console from the pool's logout page (the pool's origin has its own storage).
+    const onConsoleSignedOut = async () =>
+      new URL(page.url()).origin === stack.consoleUrl && (await page.getByRole('button', { name: 'Sign in' }).count()) === 1;
+    await expect
+      .poll(async () => [await onConsoleSignedOut(), (await indexedDbText(page).catch(() => words)).includes(words)], SLOW)
+      .toEqual([true, false]);
+    await context.close();
+  });
 });

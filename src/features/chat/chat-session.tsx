@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { Runtime } from './api/adk-client.ts';
 import type { AgentAuth } from './api/agent-client.ts';
 import type { CallLog } from './api/call-log.ts';
@@ -59,6 +59,9 @@ export function ChatSessionProvider({ endpoint, auth, log, onSignOut, subject, c
   );
   const clearDraft = useCallback(() => setDraft(''), [setDraft]);
   const queryClient = useQueryClient();
+  /** The last user signed in: a sign-out comes after the session (and its `sub`) has gone. */
+  const signedIn = useRef(subject);
+  if (subject) signedIn.current = subject;
   const runtime = useQuery(runtimeQuery(endpoint, auth, subject)).data;
   const onSettled = useCallback(
     () => void queryClient.invalidateQueries({ queryKey: chatKeys.sessions(endpoint, subject) }),
@@ -93,10 +96,18 @@ export function ChatSessionProvider({ endpoint, auth, log, onSignOut, subject, c
         reset();
         setDraft('');
         clearChatStorage();
+        // A user who asked for it: what this device remembered of them goes too.
+        const leaving = signedIn.current;
+        if (leaving) {
+          history.forgetOnSignOut(leaving).then(
+            (forget) => (forget ? history.forgetAll(leaving) : undefined),
+            () => undefined,
+          );
+        }
         // The user's conversations, titles and runtime answer go with them.
         queryClient.removeQueries({ queryKey: chatKeys.all });
       }),
-    [onSignOut, reset, setDraft, queryClient],
+    [onSignOut, reset, setDraft, queryClient, history],
   );
 
   const knownTokens = useCallback(() => [auth.accessToken()].filter((token): token is string => !!token), [auth]);

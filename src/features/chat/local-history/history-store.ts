@@ -17,6 +17,9 @@ export interface RememberedConversation {
 export interface HistoryStore {
   enabled(sub: string): Promise<boolean>;
   setEnabled(sub: string, enabled: boolean): Promise<void>;
+  /** Whether this user asked for their conversations to be forgotten here when they sign out. */
+  forgetOnSignOut(sub: string): Promise<boolean>;
+  setForgetOnSignOut(sub: string, forget: boolean): Promise<void>;
   list(sub: string): Promise<RememberedConversation[]>;
   put(entry: RememberedConversation): Promise<void>;
   forget(sub: string, sessionId: string): Promise<void>;
@@ -61,14 +64,30 @@ async function store(name: string, mode: IDBTransactionMode): Promise<IDBObjectS
 }
 
 /** The browser's IndexedDB; refused (private modes, policies) it rejects, and the console says so. */
+interface Settings {
+  sub: string;
+  enabled?: boolean;
+  forgetOnSignOut?: boolean;
+}
+
+async function settingsOf(sub: string): Promise<Settings> {
+  return ((await request((await store(SETTINGS, 'readonly')).get(sub))) as Settings | undefined) ?? { sub };
+}
+
+async function changeSettings(sub: string, change: Partial<Settings>) {
+  const settings = await settingsOf(sub);
+  await request((await store(SETTINGS, 'readwrite')).put({ ...settings, ...change, sub }));
+}
+
 export const indexedDbHistory: HistoryStore = {
   async enabled(sub) {
-    const setting = await request((await store(SETTINGS, 'readonly')).get(sub));
-    return (setting as { enabled?: boolean } | undefined)?.enabled === true;
+    return (await settingsOf(sub)).enabled === true;
   },
-  async setEnabled(sub, enabled) {
-    await request((await store(SETTINGS, 'readwrite')).put({ sub, enabled }));
+  setEnabled: (sub, enabled) => changeSettings(sub, { enabled }),
+  async forgetOnSignOut(sub) {
+    return (await settingsOf(sub)).forgetOnSignOut === true;
   },
+  setForgetOnSignOut: (sub, forgetOnSignOut) => changeSettings(sub, { forgetOnSignOut }),
   async list(sub) {
     const all = (await request((await store(CONVERSATIONS, 'readonly')).index('sub').getAll(sub))) as RememberedConversation[];
     return all.sort((a, b) => b.updatedAt - a.updatedAt);

@@ -28,6 +28,15 @@ export function LocalConversations() {
     retry: false,
   });
   const on = choice ?? enabled.data === true;
+  const forgetChoice = useQuery({
+    queryKey: [...chatKeys.remember(subject), 'forget-on-sign-out'],
+    queryFn: () => history.forgetOnSignOut(subject ?? ''),
+    enabled: on,
+    retry: false,
+  });
+  const [forgetOnSignOut, setForgetOnSignOut] = useState<boolean>();
+  const forgetting = forgetOnSignOut ?? forgetChoice.data === true;
+  const forgetCheckbox = useId();
   if (!subject || session.runtime?.kind !== 'invoke') return null;
   const refresh = () =>
     Promise.all([
@@ -98,6 +107,19 @@ export function LocalConversations() {
               ))}
             </ul>
           )}
+          <p>
+            <input
+              id={forgetCheckbox}
+              type="checkbox"
+              checked={forgetting}
+              onChange={(event) => {
+                const forget = event.target.checked;
+                setForgetOnSignOut(forget);
+                history.setForgetOnSignOut(subject, forget).catch(failed);
+              }}
+            />{' '}
+            <label htmlFor={forgetCheckbox}>{t('history.forgetOnSignOut')}</label>
+          </p>
           <button type="button" className="quiet" onClick={() => void forgetAll()}>
             {t('history.forgetAll')}
           </button>
