@@ -6,6 +6,7 @@ import Provider, { type ClientMetadata, type Configuration } from 'oidc-provider
 import { LOCAL_CLIENT_ID, LOCAL_PARTNER_CLIENT_ID, TEN_HOURS_IN_SECONDS } from '../defaults.ts';
 import { pageLanguage } from '../page-language.ts';
 import { checkPassword, findUser, userClaims } from './accounts.ts';
+import { actClaimFor, LOCAL_DELEGATE_CLIENT_ID } from './delegation.ts';
 import { noFaults, type PoolFaults, routeName, untilClosed } from './faults.ts';
 import { readForm } from './http-helpers.ts';
 import { consentPage, loginPage, logoutPage, messagePage, PAGE_HEADERS, pageText } from './pages.ts';
@@ -69,6 +70,7 @@ export async function createUserPool(options: UserPoolOptions): Promise<RunningU
     clients: [
       clientFor(LOCAL_CLIENT_ID, 'Agent Console', options.consoleOrigins),
       clientFor(LOCAL_PARTNER_CLIENT_ID, 'Partner App', options.consoleOrigins),
+      clientFor(LOCAL_DELEGATE_CLIENT_ID, 'Delegating Agent', options.consoleOrigins),
     ],
     jwks: { keys: [signingKey] },
     cookies: { keys: [randomBytes(32).toString('base64url')] },
@@ -132,6 +134,8 @@ export async function createUserPool(options: UserPoolOptions): Promise<RunningU
           const payload = jwt.payload as Record<string, unknown>;
           payload.aud = [payload.client_id];
           payload.nbf = payload.iat;
+          const act = actClaimFor(payload.client_id);
+          if (act) payload.act = act;
         },
       },
     },

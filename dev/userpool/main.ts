@@ -1,8 +1,18 @@
 import { readFileSync } from 'node:fs';
-import { DEFAULT_CONSOLE_PORT, DEFAULT_USERPOOL_PORT, readList, readPort, readSeconds, TEN_HOURS_IN_SECONDS } from '../defaults.ts';
+import {
+  DEFAULT_CONSOLE_PORT,
+  DEFAULT_USERPOOL_PORT,
+  LOCAL_CLIENT_ID,
+  LOCAL_PARTNER_CLIENT_ID,
+  readList,
+  readPort,
+  readSeconds,
+  TEN_HOURS_IN_SECONDS,
+} from '../defaults.ts';
 import { exposedHostWarning } from '../exposed-host.ts';
 import { DEMO_USERS } from './accounts.ts';
 import { createUserPool } from './create-user-pool.ts';
+import { LOCAL_DELEGATE_CLIENT_ID } from './delegation.ts';
 import { parseFaults } from './faults.ts';
 
 export function userPoolOptionsFromEnv(env: NodeJS.ProcessEnv) {
@@ -27,6 +37,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const pool = await createUserPool(options);
   console.log(`Local user pool: ${pool.issuer}  (discovery: ${pool.issuer}/.well-known/openid-configuration)`);
   console.log(`Demo users:\n${describeDemoUsers()}`);
+  console.log(
+    `Clients: ${LOCAL_CLIENT_ID}, ${LOCAL_PARTNER_CLIENT_ID}, ${LOCAL_DELEGATE_CLIENT_ID} (its access tokens carry an act claim)`,
+  );
   const exposed = exposedHostWarning(options.host, 'user pool');
   if (exposed) console.warn(`\n${exposed}\n`);
   const stop = () => pool.close().then(() => process.exit(0));

@@ -144,6 +144,19 @@ export const debuggerEn = {
   checkNbfNotNumber: 'nbf is not a number',
   checkNbfFuture: 'not valid for another {seconds} s',
   checkNbfOk: 'already valid',
+  actingTitle: 'Who is acting',
+  chainLabel: 'Delegation chain',
+  actorNoSub: '(no sub)',
+  actorSubject: 'the user the token is about (sub)',
+  actorPrior: 'acts for the one before (an earlier actor, act)',
+  actorCurrent: 'acts now, for the one before (the current actor, act)',
+  actorWithClient: '{role}, client {client}',
+  chainCut: '(earlier actors left out: act nested too deep or not an object)',
+  userIdMatches: 'The console sends user_id: {userId} with its calls: the same user as this token’s sub.',
+  userIdDiffers:
+    'The console sends user_id: {userId} with its calls, but this token’s sub is {sub}. In identity mode the runtime binds the user to sub, not to the header: the agent would act for {sub}.',
+  userIdNoSub:
+    'The console sends user_id: {userId} with its calls, but this token has no sub: in identity mode the runtime has no user to bind.',
   explainTitle: 'Explain an error',
   explainLabel: 'What the agent, its gateway or the pool answered',
   explainPlaceholder:
@@ -181,4 +194,6 @@ export const claimDocsEn = {
   email_verified: 'Whether the pool verified the email address.',
   cty: 'Content type of a nested token.',
   x5t: 'Thumbprint of the certificate of the signing key.',
+  act: 'Actor (RFC 8693): who acts for sub now; an act nested inside names who acted before it.',
+  may_act: 'Who may act for sub (RFC 8693), should it ask for a delegated token.',
 } as const;

@@ -142,6 +142,18 @@ const texts = {
   checkNbfNotNumber: 'nbf 不是数字',
   checkNbfFuture: '还要 {seconds} 秒后才生效',
   checkNbfOk: '已生效',
+  actingTitle: '谁在操作',
+  chainLabel: '委托链',
+  actorNoSub: '（无 sub）',
+  actorSubject: '令牌所代表的用户（sub）',
+  actorPrior: '代表前一位操作（较早的操作方，act）',
+  actorCurrent: '当前正在代表前一位操作（当前操作方，act）',
+  actorWithClient: '{role}，客户端 {client}',
+  chainCut: '（较早的操作方未列出：act 嵌套过深或不是对象）',
+  userIdMatches: '控制台调用时发送 user_id: {userId}：与此令牌的 sub 是同一用户。',
+  userIdDiffers:
+    '控制台调用时发送 user_id: {userId}，但此令牌的 sub 是 {sub}。身份模式下 Runtime 把用户绑定到 sub，而不是请求头：智能体会代表 {sub} 操作。',
+  userIdNoSub: '控制台调用时发送 user_id: {userId}，但此令牌没有 sub：身份模式下 Runtime 没有可绑定的用户。',
   explainTitle: '解释错误',
   explainLabel: '智能体、网关或用户池的回应',
   explainPlaceholder:
@@ -179,6 +191,8 @@ const claims = {
   email_verified: '用户池是否已验证该邮箱。',
   cty: '嵌套令牌的内容类型。',
   x5t: '签名密钥证书的指纹。',
+  act: '操作方（RFC 8693）：当前代表 sub 操作的一方；嵌套在其中的 act 是更早的操作方。',
+  may_act: '可以代表 sub 操作的一方（RFC 8693），用于申请委托令牌。',
 } as const;
 
 export const claimDocsZh: Translation<typeof claimDocsEn, typeof claims> = claims;

@@ -6,7 +6,7 @@ export { debuggerTextsReady } from '../../i18n/debugger.ts';
 
 import type { FlowTrace } from '../../lib/flow-trace.ts';
 import { discoveryUrlOf } from '../../lib/http-probe.ts';
-import { decodeToken, normaliseToken } from '../../lib/jwt.ts';
+import { claimsOf, decodeToken, normaliseToken } from '../../lib/jwt.ts';
 import { regionOf } from '../../lib/pool-address.ts';
 import { useNow } from '../../lib/use-now.ts';
 import { CopyBlock } from './components/copy-block.tsx';
@@ -16,6 +16,7 @@ import { FlowInspector } from './components/flow-inspector.tsx';
 import { SignaturePanel } from './components/signature-panel.tsx';
 import { TokenInput } from './components/token-input.tsx';
 import { VerdictPanel } from './components/verdict-panel.tsx';
+import { WhoIsActing } from './components/who-is-acting.tsx';
 import { debuggerSearch, readDebuggerQuery } from './debugger-url.ts';
 import { agentkitYaml, type RuntimeSettings, runtimeChecks, verdictOf, withReportedFailure } from './runtime-verdict.ts';
 import { settingsWarnings } from './settings-warnings.ts';
@@ -100,6 +101,9 @@ export default function DebuggerPage({ issuer, clientId, trustedIssuers = [], ac
   const clockNote = useClockNote(flow, jwt?.payload, now);
   const problem = input.trim() ? invalidMessage(decoded, normaliseToken(input).split('.').length) : undefined;
   const poolHost = webOrigin(issuer)?.host ?? issuer;
+  // The user_id header the console sends beside its access token: the signed-in user's sub (see agent-auth.ts).
+  const sessionSub = accessToken ? claimsOf(idToken)?.sub : undefined;
+  const userIdHeader = typeof sessionSub === 'string' ? sessionSub : undefined;
   const elsewhere = signaturePermission.kind === 'ask' || signaturePermission.kind === 'approved' ? signaturePermission.host : undefined;
 
   return (
@@ -113,6 +117,7 @@ export default function DebuggerPage({ issuer, clientId, trustedIssuers = [], ac
             <ErrorBoundary part="decoded" resetKey={token}>
               <section className="panel">
                 <DecodedView decoded={jwt} now={now} />
+                <WhoIsActing payload={jwt.payload} userIdHeader={userIdHeader} />
               </section>
             </ErrorBoundary>
           )}
