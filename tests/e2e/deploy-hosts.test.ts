@@ -4,7 +4,8 @@
  * local user pool and agent. Between the host and the agent sits a tap that records what reaches the agent and adds
  * a cookie to every answer, as a careless gateway might.
  */
-import { cpSync, mkdtempSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createAgentServer, type RunningAgent } from '../../dev/agent/create-agent-server.ts';
 import { consolePolicy, headerPolicy, SILENT_CALLBACK_POLICY } from '../../dev/csp.ts';
 import { LOCAL_CLIENT_ID } from '../../dev/defaults.ts';
+import { examplePlan } from '../../dev/deploy/example.ts';
+import { caddyfile } from '../../dev/deploy/hosts/caddy.ts';
+import { nginxMainConf, nginxScratchDirs, nginxSite } from '../../dev/deploy/hosts/nginx.ts';
 import { createUserPool, type RunningUserPool } from '../../dev/userpool/create-user-pool.ts';
 import { chromiumForFile } from '../support/chromium.ts';
 import { authStatus, signIn } from '../support/console-page.ts';
@@ -291,5 +295,50 @@ describe.each(sites)('npm run deploy -- $name --serve', (site) => {
     expect((await context.cookies()).map((cookie) => cookie.name)).not.toContain('agent_session');
     expectNoCspViolations(context);
     await context.close();
+  });
+});
+
+describe('the sites npm run deploy writes for an https origin (as in docs/deploy.md)', () => {
+  it('are accepted by nginx -t and caddy adapt', () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'agent-console-tls-sites-'));
+    // nginx resolves the gateway's name as it loads, so a name that resolves offline stands in for it.
+    const plan = (host: 'nginx' | 'caddy') => examplePlan(host, { agent: { path: '/agent', target: 'https://localhost:9/base' } });
+    const [cert, key] = [join(scratch, 'cert.pem'), join(scratch, 'key.pem')];
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:P-256',
+        '-nodes',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+        '-subj',
+        '/CN=console.example.com',
+        '-days',
+        '1',
+      ],
+      {
+        stdio: 'ignore',
+      },
+    );
+    const site = nginxSite(plan('nginx'))
+      .replace('/etc/letsencrypt/live/console.example.com/fullchain.pem', cert)
+      .replace('/etc/letsencrypt/live/console.example.com/privkey.pem', key);
+    expect(site).toContain('listen 443 ssl;');
+    writeFileSync(join(scratch, 'site.conf'), site);
+    for (const dir of nginxScratchDirs(scratch)) mkdirSync(dir, { recursive: true });
+    writeFileSync(join(scratch, 'nginx.conf'), nginxMainConf([join(scratch, 'site.conf')], scratch));
+    execFileSync(ensureNginx(), ['-t', '-e', 'stderr', '-c', join(scratch, 'nginx.conf')], { stdio: 'pipe' });
+    writeFileSync(join(scratch, 'Caddyfile'), caddyfile(plan('caddy')));
+    const adapted = JSON.parse(
+      execFileSync(ensureCaddy(), ['adapt', '--adapter', 'caddyfile', '--config', join(scratch, 'Caddyfile')], { encoding: 'utf8' }),
+    );
+    expect(JSON.stringify(adapted)).toContain('"console.example.com"');
   });
 });

@@ -124,8 +124,8 @@ describe('stamping index.html', () => {
   });
 });
 
-describe('what the README and silent-callback.html say', () => {
-  const readme = readFileSync(join(process.cwd(), 'README.md'), 'utf8');
+describe('what docs/deploy.md and silent-callback.html say', () => {
+  const readme = readFileSync(join(process.cwd(), 'docs', 'deploy.md'), 'utf8');
 
   it("the nginx block's headers are what npm run csp prints for its example pool", () => {
     expect(readme).toContain(`add_header Content-Security-Policy "${headerPolicy(consolePolicy({ pool: POOL }), "'none'")}" always;`);

@@ -41,7 +41,8 @@ function deploy(dir: string, args: string[], env: Record<string, string>) {
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
-describe('npm run deploy', () => {
+// Each test starts the command (tsx, vite's env loader): seconds on 2 busy cores, not milliseconds.
+describe('npm run deploy', { timeout: 30_000 }, () => {
   it('refuses a folder that holds no build, naming npm run build', () => {
     const { dir } = project();
     const result = deploy(dir, ['nginx', '--dist', join(dir, 'nowhere')], GOOD);
