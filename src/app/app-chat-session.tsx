@@ -4,7 +4,7 @@ import { useAuth, useAuthController } from '../features/auth/auth-context.tsx';
 import { currentUser } from '../features/auth/auth-state.ts';
 import type { CallLog } from '../features/chat/api/call-log.ts';
 import { ChatSessionProvider } from '../features/chat/chat-session.tsx';
-import { setLinkAgentEndpoint } from '../features/chat/components/link-target.ts';
+import { setLinkAgentEndpoint } from '../features/chat/markdown/index.ts';
 import { setConsentContext } from '../features/chat/outbound/consent-url.ts';
 import { agentAuthFrom } from './agent-auth.ts';
 

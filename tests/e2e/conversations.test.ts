@@ -58,7 +58,11 @@ describe('conversations kept by an ADK runtime', () => {
     await events.click();
     await lastAnswer(page).getByRole('table', { name: 'Raw events of this answer' }).waitFor();
     // The runtime's model reports its usage: the inspector sums it.
-    expect(await lastAnswer(page).getByText(/^Tokens used: \d+ prompt, \d+ output, \d+ in all\.$/).count()).toBe(1);
+    expect(
+      await lastAnswer(page)
+        .getByText(/^Tokens used: \d+ prompt, \d+ output, \d+ in all\.$/)
+        .count(),
+    ).toBe(1);
 
     // Deleted on the runtime, after a confirmation naming it.
     await list(page)

@@ -6,7 +6,7 @@ import {
   sanitizeHtml,
   sanitizeHtmlAlone,
   sanitizeHtmlBatch,
-} from '../../src/features/chat/components/render-markdown.ts';
+} from '../../src/features/chat/markdown/render-markdown.ts';
 import { enWorkspace } from '../../src/i18n/en-workspace.ts';
 import { addEnglish } from '../../src/i18n/index.ts';
 

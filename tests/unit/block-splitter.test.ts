@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { lexBlocks } from '../../src/features/chat/components/render-markdown.ts';
-import { BlockSplitter } from '../../src/features/chat/stream/block-splitter.ts';
+import { BlockSplitter } from '../../src/features/chat/markdown/block-splitter.ts';
+import { lexBlocks } from '../../src/features/chat/markdown/render-markdown.ts';
 
 const REPORT = '# Title\n\nFirst paragraph.\n\n- one\n- two\n\n```ts\nconst x = 1;\n```\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\nLast words';
 

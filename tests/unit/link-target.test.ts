@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { linkTarget, setLinkAgentEndpoint } from '../../src/features/chat/components/link-target.ts';
+import { linkTarget, setLinkAgentEndpoint } from '../../src/features/chat/markdown/link-target.ts';
 
 const BASE = 'https://console.example/chat';
 const target = (value: string) => linkTarget(value, BASE)?.href;

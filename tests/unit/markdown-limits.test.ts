@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { blockLimit, hasDeepLine, MAX_LINE_NESTING, splitDeepParagraphs } from '../../src/features/chat/components/markdown-limits.ts';
-import { lexBlocks, renderBlocks, renderMarkdown } from '../../src/features/chat/components/render-markdown.ts';
-import { BlockSplitter } from '../../src/features/chat/stream/block-splitter.ts';
+import { BlockSplitter } from '../../src/features/chat/markdown/block-splitter.ts';
+import { blockLimit, hasDeepLine, MAX_LINE_NESTING, splitDeepParagraphs } from '../../src/features/chat/markdown/markdown-limits.ts';
+import { lexBlocks, renderBlocks, renderMarkdown } from '../../src/features/chat/markdown/render-markdown.ts';
 
 const plainNote = (html: string) => new DOMParser().parseFromString(html, 'text/html').querySelector('.markdown-note')?.textContent;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MarkdownProgress, plainPieces } from '../../src/features/chat/components/markdown-progress.ts';
-import { lexBlocks } from '../../src/features/chat/components/render-markdown.ts';
+import { MarkdownProgress, plainPieces } from '../../src/features/chat/markdown/markdown-progress.ts';
+import { lexBlocks } from '../../src/features/chat/markdown/render-markdown.ts';
 
 const SECTION = (index: number) =>
   [

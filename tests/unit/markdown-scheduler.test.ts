@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type FrameWork, MarkdownScheduler } from '../../src/features/chat/components/markdown-scheduler.ts';
+import { type FrameWork, MarkdownScheduler } from '../../src/features/chat/markdown/markdown-scheduler.ts';
 
 const BUDGET_MS = 6;
 

@@ -1,16 +1,16 @@
 import { act, render, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Markdown } from '../../src/features/chat/components/markdown.tsx';
-import { FRAME_BUDGET_MS } from '../../src/features/chat/components/markdown-scheduler.ts';
-import { lexBlocks } from '../../src/features/chat/components/render-markdown.ts';
+import { Markdown } from '../../src/features/chat/markdown/markdown.tsx';
+import { FRAME_BUDGET_MS } from '../../src/features/chat/markdown/markdown-scheduler.ts';
+import { lexBlocks } from '../../src/features/chat/markdown/render-markdown.ts';
 
 /**
  * DOMPurify sanitises nothing under happy-dom (the renderer itself is tested in Chromium): here a stand-in
  * renders each block, taking 1 ms of a fake clock per block, so a frame's time budget is followed exactly.
  */
 const fake = vi.hoisted(() => ({ clock: 0, rendered: [] as string[] }));
-vi.mock('../../src/features/chat/components/render-markdown.ts', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../src/features/chat/components/render-markdown.ts')>();
+vi.mock('../../src/features/chat/markdown/render-markdown.ts', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../src/features/chat/markdown/render-markdown.ts')>();
   const escapeText = (text: string) => text.replace(/[&<>]/g, (char) => `&#${char.charCodeAt(0)};`);
   const renderBlocks = (blocks: readonly string[]) => {
     fake.clock += blocks.length;

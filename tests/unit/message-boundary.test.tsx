@@ -4,7 +4,8 @@ import { MessageList } from '../../src/features/chat/components/message-list.tsx
 import type { ChatMessage } from '../../src/features/chat/conversation.ts';
 
 // A rendering bug that only one answer's text triggers: the rest of the conversation must not pay for it.
-vi.mock('../../src/features/chat/components/markdown.tsx', () => ({
+vi.mock('../../src/features/chat/markdown/index.ts', () => ({
+  setLinkAgentEndpoint: () => undefined,
   Markdown: ({ text }: { text: string }) => {
     if (text.includes('BOOM')) throw new Error('the renderer broke on this answer');
     return <div className="markdown">{text}</div>;

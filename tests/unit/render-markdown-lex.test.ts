@@ -1,6 +1,6 @@
 import { Marked } from 'marked';
 import { describe, expect, it } from 'vitest';
-import { lexBlocks } from '../../src/features/chat/components/render-markdown.ts';
+import { lexBlocks } from '../../src/features/chat/markdown/render-markdown.ts';
 import { markdownReport } from '../bench/answers.ts';
 
 /** The blocks as marked's whole lexer (blocks and inline markup) gives them, blank lines kept with the block before. */

@@ -2,8 +2,8 @@ import { lazy, memo, Suspense } from 'react';
 import { t } from '../../../i18n/index.ts';
 import { safeStringify } from '../../../lib/bounded-json.ts';
 import type { AnswerStatus } from '../conversation.ts';
+import { Markdown } from '../markdown/index.ts';
 import { type AnswerPart, MAX_SHOWN_PARTS } from '../stream/answer.ts';
-import { Markdown } from './markdown.tsx';
 
 // Only answers that ask for the user's consent to a third party need it.
 const AuthorizationCard = lazy(() => import('./authorization-card.tsx').then((module) => ({ default: module.AuthorizationCard })));

@@ -8,8 +8,8 @@ import { useChatSession } from '../chat-session.tsx';
 import { RuntimeConversationList, useConversationActions, useRuntimeConversations } from '../conversations/runtime-conversations.tsx';
 import { ExportMenu } from '../export/export-menu.tsx';
 import { LocalConversations } from '../local-history/local-conversations.tsx';
+import { loadRenderer } from '../markdown/index.ts';
 import { Composer } from './composer.tsx';
-import { loadRenderer } from './markdown.tsx';
 import { MessageList } from './message-list.tsx';
 import './chat.css';
 

@@ -1,4 +1,4 @@
-import { BlockSplitter, type LexBlocks, type SplitAnswer } from '../stream/block-splitter.ts';
+import { BlockSplitter, type LexBlocks, type SplitAnswer } from './block-splitter.ts';
 import { MAX_BLOCK_CHARS } from './markdown-limits.ts';
 
 export interface BlockRenderer {
