@@ -53,7 +53,7 @@ export interface AgentProxy {
 }
 
 /**
- * Answers from the agent path are data, never a page of the console: as in the README's nginx block, they are
+ * Answers from the agent path are data, never a page of the console: as in the nginx configuration of npm run deploy, they are
  * sandboxed (a gateway's HTML error page opened on the console's origin runs no script as the console), not
  * sniffed into another type, and set no cookie on the console's origin.
  */
