@@ -47,7 +47,7 @@ export function headerReport(sources: PolicySources): string[] {
     `    Content-Security-Policy: ${consoleHeader}`,
     '  silent-callback.html:',
     `    Content-Security-Policy: ${headerPolicy(SILENT_CALLBACK_POLICY, "'self'")}`,
-    "In the nginx configuration of `npm run deploy -- nginx` (docs/deploy.md), the line of `location /`:",
+    'In the nginx configuration of `npm run deploy -- nginx` (docs/deploy.md), the line of `location /`:',
     `    add_header Content-Security-Policy "${consoleHeader}" always;`,
   ];
 }
