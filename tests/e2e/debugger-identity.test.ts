@@ -66,3 +66,52 @@ describe('who is acting', () => {
     expect(await acting().getByTestId('delegation-chain').count()).toBe(0);
   });
 });
+
+describe('two tokens side by side', () => {
+  const compare = () => page.getByRole('region', { name: 'Compare two tokens' });
+  const row = (name: string) => compare().getByRole('table', { name: 'Claims compared' }).locator(`tr[data-claim="${name}"]`);
+
+  it('lists the claims that differ first, highlighted, with the verdict of each token', async () => {
+    await page.getByRole('button', { name: 'Use my access token' }).click();
+    const partner = await partnerToken(stack);
+    await compare().getByRole('textbox', { name: 'Second JWT' }).fill(partner.access_token);
+    await expect
+      .poll(() => compare().locator('.compare-verdicts li').first().textContent(), NETWORK)
+      .toBe('Runtime (custom_jwt): this token Accepted; second token Rejected (failing: client_id)');
+    expect(await row('client_id').getAttribute('class')).toBe('differs');
+    expect(await row('client_id').locator('td').allTextContents()).toEqual([stack.clientId, stack.partnerClientId, 'differs']);
+    expect(await row('iss').locator('td').last().textContent()).toBe('same');
+    expect(await row('iss').getAttribute('class')).toBeNull();
+    // Differences first: every highlighted row comes before the first equal one.
+    const marks = await compare().locator('tbody tr td:last-child').allTextContents();
+    expect(marks.indexOf('same')).toBeGreaterThan(marks.lastIndexOf('differs'));
+    expect(await compare().textContent()).toContain(`${marks.filter((mark) => mark === 'differs').length} fields differ`);
+  });
+});
+
+describe('the previous access token after a renewal', () => {
+  it('can be picked and compared with the current one: same user, new token', async () => {
+    const tab = await (await browser.newContext()).newPage();
+    await tab.goto(`${stack.short.consoleUrl}/`);
+    await signIn(tab, stack.short.consoleUrl);
+    await tab.locator('.auth-status', { hasText: 'Signed in as alice' }).waitFor(NETWORK);
+    await tab.getByRole('link', { name: 'Debugger' }).click();
+    await tab.getByRole('heading', { name: 'Token debugger' }).waitFor();
+    const compare = tab.getByRole('region', { name: 'Compare two tokens' });
+    // Tokens of this site live 15 s: the console renews one while the page is open.
+    await tab.getByRole('button', { name: 'Use my access token' }).click();
+    const previousButton = compare.getByRole('button', { name: 'Use my previous access token' });
+    await previousButton.waitFor({ timeout: 40_000 });
+    await tab.getByRole('button', { name: 'Use my access token' }).click();
+    await previousButton.click();
+    const table = compare.getByRole('table', { name: 'Claims compared' });
+    await table.waitFor();
+    expect(await table.locator('tr[data-claim="sub"] td').last().textContent()).toBe('same');
+    expect(await table.locator('tr[data-claim="jti"] td').last().textContent()).toBe('differs');
+    expect(await table.locator('tr[data-claim="exp"]').getAttribute('class')).toBe('differs');
+    // The box holds the token from before the renewal, not the current one.
+    const previous = await compare.getByRole('textbox', { name: 'Second JWT' }).inputValue();
+    expect(previous).not.toBe(await tab.getByRole('textbox', { name: 'Token' }).inputValue());
+    await tab.context().close();
+  });
+});

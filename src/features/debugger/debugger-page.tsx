@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { ErrorBoundary } from '../../components/error-boundary.tsx';
 import { td } from '../../i18n/debugger.ts';
 
@@ -6,9 +6,11 @@ export { debuggerTextsReady } from '../../i18n/debugger.ts';
 
 import type { FlowTrace } from '../../lib/flow-trace.ts';
 import { discoveryUrlOf } from '../../lib/http-probe.ts';
-import { claimsOf, decodeToken, normaliseToken } from '../../lib/jwt.ts';
+import { claimsOf, normaliseToken } from '../../lib/jwt.ts';
 import { regionOf } from '../../lib/pool-address.ts';
 import { useNow } from '../../lib/use-now.ts';
+import { compareTokens } from './compare-claims.ts';
+import { ComparePanel } from './components/compare-panel.tsx';
 import { CopyBlock } from './components/copy-block.tsx';
 import { DecodedView, invalidMessage } from './components/decoded-view.tsx';
 import { ExplainPanel } from './components/explain-panel.tsx';
@@ -18,10 +20,11 @@ import { TokenInput } from './components/token-input.tsx';
 import { VerdictPanel } from './components/verdict-panel.tsx';
 import { WhoIsActing } from './components/who-is-acting.tsx';
 import { debuggerSearch, readDebuggerQuery } from './debugger-url.ts';
-import { agentkitYaml, type RuntimeSettings, runtimeChecks, verdictOf, withReportedFailure } from './runtime-verdict.ts';
+import { agentkitYaml, type RuntimeSettings, verdictOf, withReportedFailure } from './runtime-verdict.ts';
 import { settingsWarnings } from './settings-warnings.ts';
 import { fetchPermission, webOrigin } from './trust.ts';
 import { useSignature } from './use-signature.ts';
+import { usePreviousToken, useTokenVerdict } from './use-token-verdict.ts';
 import './debugger.css';
 
 export interface DebuggerPageProps {
@@ -52,6 +55,7 @@ export default function DebuggerPage({ issuer, clientId, trustedIssuers = [], ac
   const [initial] = useState(() => readDebuggerQuery(window.location.search, defaults, window.history.state));
   const [settings, setSettings] = useState(initial.settings);
   const [input, setInput] = useState('');
+  const [second, setSecond] = useState('');
   const [keyText, setKeyText] = useState('');
   const [took, setTook] = useState(false);
   // Origins other than the pool's that the user clicked to fetch from, for this page's life only.
@@ -73,9 +77,9 @@ export default function DebuggerPage({ issuer, clientId, trustedIssuers = [], ac
     window.history.replaceState(window.history.state, '', `${window.location.pathname}${debuggerSearch(settings)}`);
   }, [settings]);
 
-  const token = normaliseToken(input.length > 70_000 ? '' : input);
-  const decoded = useMemo(() => decodeToken(input), [input]);
-  const jwt = decoded.kind === 'jwt' ? decoded : undefined;
+  const runtimePermission = fetchPermission(settings.discoveryUrl, issuer, trustedIssuers, approved);
+  const first = useTokenVerdict(input, settings, runtimePermission, now);
+  const { token, decoded, jwt } = first;
   const iss = typeof jwt?.payload.iss === 'string' ? webOrigin(jwt.payload.iss) && jwt.payload.iss : undefined;
   const signatureDiscovery = discoveryUrlOf(iss && iss !== issuer ? iss : issuer);
   const signaturePermission = fetchPermission(signatureDiscovery, issuer, trustedIssuers, approved);
@@ -86,18 +90,14 @@ export default function DebuggerPage({ issuer, clientId, trustedIssuers = [], ac
     permission: signaturePermission,
     pastedKey: keyText.trim() ? keyText : undefined,
   });
-  const runtimePermission = fetchPermission(settings.discoveryUrl, issuer, trustedIssuers, approved);
-  const runtime = useSignature({ token, header: jwt?.header, discoveryUrl: settings.discoveryUrl, permission: runtimePermission });
   const warnings = settingsWarnings(settings, runtimePermission, issuer);
 
   // The agent's reason applies to the token it refused: the current one the link loaded, not a pasted other.
   const reason = took && input === (initial.take === 'id' ? idToken : accessToken) ? initial.reason : undefined;
-  const checks = jwt
-    ? withReportedFailure(
-        runtimeChecks({ payload: jwt.payload, signature: runtime.result, discoveryIssuer: runtime.discoveryIssuer, settings, nowMs: now }),
-        reason,
-      )
-    : undefined;
+  const checks = first.checks && withReportedFailure(first.checks, reason);
+  const secondVerdict = useTokenVerdict(second, settings, runtimePermission, now);
+  const previous = usePreviousToken(accessToken);
+  const comparison = jwt && secondVerdict.jwt ? compareTokens(jwt, secondVerdict.jwt) : undefined;
   const clockNote = useClockNote(flow, jwt?.payload, now);
   const problem = input.trim() ? invalidMessage(decoded, normaliseToken(input).split('.').length) : undefined;
   const poolHost = webOrigin(issuer)?.host ?? issuer;
@@ -131,6 +131,24 @@ export default function DebuggerPage({ issuer, clientId, trustedIssuers = [], ac
                 permission={keyText.trim() ? { kind: 'pool' } : signaturePermission}
                 onApprove={approve}
                 elsewhere={elsewhere && !keyText.trim() ? { host: elsewhere, pool: poolHost } : undefined}
+              />
+            </ErrorBoundary>
+          )}
+          {jwt && (
+            <ErrorBoundary part="compare" resetKey={`${token}|${secondVerdict.token}`}>
+              <ComparePanel
+                second={second}
+                onSecond={setSecond}
+                previous={previous}
+                comparison={comparison}
+                problem={second.trim() ? invalidMessage(secondVerdict.decoded, normaliseToken(second).split('.').length) : undefined}
+                targets={[
+                  {
+                    name: td('runtimeTarget'),
+                    first: checks && verdictOf(checks),
+                    second: secondVerdict.checks && verdictOf(secondVerdict.checks),
+                  },
+                ]}
               />
             </ErrorBoundary>
           )}

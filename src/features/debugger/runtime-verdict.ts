@@ -162,3 +162,10 @@ export function agentkitYaml(settings: RuntimeSettings, warnings: string[] = [])
     `    runtime_jwt_allowed_clients:${clients}`,
   ].join('\n');
 }
+
+/** A verdict in words, as the verdict line says it: "Accepted", "Rejected (failing: exp)", "Not decided yet". */
+export function verdictSummary(verdict: Verdict): string {
+  if (verdict.kind === 'accepted') return td('accepted');
+  if (verdict.kind === 'rejected') return `${td('rejected')} (${td('rejectedBy', { claims: verdict.failing.join(', ') })})`;
+  return td('pending');
+}
