@@ -1,12 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { setTimeout as delay } from 'node:timers/promises';
 import { pageLanguage } from '../page-language.ts';
 import { serveConsentPage } from './consent-page.ts';
 import { type CustomJwtSettings, createCustomJwtVerifier, InvalidTokenError, type VerifiedCaller } from './custom-jwt.ts';
 import { DocumentsVault } from './documents-vault.ts';
 import { type Reply, replyTo } from './replies.ts';
-import { sendFrame, startEventStream } from './sse.ts';
+import { errorBody, sendJson, sendReply } from './send-reply.ts';
 import { createUserNames } from './user-names.ts';
 
 export interface AgentServerOptions {
@@ -64,17 +63,6 @@ async function readJsonBody(req: IncomingMessage): Promise<Record<string, unknow
   return body as Record<string, unknown>;
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
-  res.end(text);
-  return Buffer.byteLength(text);
-}
-
-function errorBody(message: string, type: string) {
-  return { error: { message, type } };
-}
-
 function quoted(text: string) {
   return text.replace(/["\\]/g, "'");
 }
@@ -120,38 +108,7 @@ export async function createAgentServer(options: AgentServerOptions): Promise<Ru
       body.stream === true,
       { vault, consentUrl: (id) => `${publicUrl}/consent/${id}?scope=documents.read`, signal: hungUp.signal },
     );
-    if (reply.kind === 'error') {
-      record.status = reply.status;
-      return sendJson(res, reply.status, errorBody(reply.message, reply.type), cors);
-    }
-    if (reply.kind === 'hanging-error') {
-      record.status = reply.status;
-      res.writeHead(reply.status, { ...cors, 'content-type': 'application/json' });
-      res.write(reply.start);
-      // The body stays open until the client gives up on it.
-      await new Promise((resolve) => res.once('close', resolve));
-      return Buffer.byteLength(reply.start);
-    }
-    record.status = 200;
-    if (reply.kind === 'json') return sendJson(res, 200, reply.value, cors);
-
-    record.streamed = true;
-    let gone = false;
-    res.on('close', () => {
-      gone = true;
-    });
-    startEventStream(res, cors);
-    let bytes = 0;
-    for await (const step of reply.steps) {
-      if (step.delayMs) await delay(step.delayMs);
-      if (gone) {
-        record.aborted = true;
-        break;
-      }
-      bytes += sendFrame(res, step.payload);
-    }
-    res.end();
-    return bytes;
+    return sendReply(res, reply, cors, record);
   }
 
   const server = createServer(async (req, res) => {
