@@ -121,3 +121,12 @@ describe('the transport a message takes', () => {
     expect((await transportFor({ ...context, auth: signedOut, runtime: { kind: 'adk', app: 'a' } })).kind).toBe('invoke');
   });
 });
+
+describe('asking what the endpoint is', () => {
+  it('does not renew the token when the gateway refuses /list-apps (it may not route it at all)', async () => {
+    let renewals = 0;
+    answering(401, { error: 'Unauthorized' });
+    await expect(probeRuntime('/agent', { ...auth, renew: async () => `token-${++renewals}` })).rejects.toMatchObject({ status: 401 });
+    expect(renewals).toBe(0);
+  });
+});

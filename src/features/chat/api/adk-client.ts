@@ -62,6 +62,7 @@ async function adkJson(
   path: string,
   body?: unknown,
   signal?: AbortSignal,
+  renew = true,
 ): Promise<unknown> {
   const outer = signal ?? new AbortController().signal;
   await unlessAborted(auth.settled(), outer);
@@ -81,7 +82,7 @@ async function adkJson(
       credentials: 'omit',
       redirect: 'error',
     });
-    if ((response.status === 401 || response.status === 403) && attempt === 0) {
+    if ((response.status === 401 || response.status === 403) && attempt === 0 && renew) {
       const renewed = await unlessAborted(auth.renew(), outer);
       if (renewed && renewed !== token) {
         await response.body?.cancel();
@@ -128,7 +129,8 @@ function userPath(runtime: { app: string }, auth: AgentAuth): string {
  */
 export async function probeRuntime(endpoint: string, auth: AgentAuth, signal?: AbortSignal): Promise<Runtime> {
   try {
-    const apps = await adkJson(endpoint, auth, 'GET', '/list-apps', undefined, signal);
+    // No renewal for a refusal here: a gateway that does not route /list-apps may answer 401 to a good token.
+    const apps = await adkJson(endpoint, auth, 'GET', '/list-apps', undefined, signal, false);
     const app = Array.isArray(apps) ? apps.find((name): name is string => typeof name === 'string' && name.length > 0) : undefined;
     return app ? { kind: 'adk', app } : { kind: 'invoke' };
   } catch (error) {
