@@ -6,6 +6,7 @@ import Provider, { type ClientMetadata, type Configuration } from 'oidc-provider
 import { LOCAL_CLIENT_ID, LOCAL_PARTNER_CLIENT_ID, TEN_HOURS_IN_SECONDS } from '../defaults.ts';
 import { pageLanguage } from '../page-language.ts';
 import { checkPassword, findUser, userClaims } from './accounts.ts';
+import { IDENTITY_PATH_DISCOVERY } from './address-forms.ts';
 import { actClaimFor, LOCAL_DELEGATE_CLIENT_ID } from './delegation.ts';
 import { noFaults, type PoolFaults, routeName, untilClosed } from './faults.ts';
 import { readForm } from './http-helpers.ts';
@@ -161,6 +162,10 @@ export async function createUserPool(options: UserPoolOptions): Promise<RunningU
 
   const faults = options.faults ?? noFaults();
   const provider = new Provider(issuer, configuration);
+  provider.use(async (ctx, next) => {
+    if (ctx.path === IDENTITY_PATH_DISCOVERY) ctx.path = '/.well-known/openid-configuration';
+    await next();
+  });
   provider.use(async (ctx, next) => {
     const route = routeName(ctx.path);
     if (route && faults.hang.has(route)) return untilClosed(ctx.req);

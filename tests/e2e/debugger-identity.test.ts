@@ -115,3 +115,77 @@ describe('the previous access token after a renewal', () => {
     await tab.context().close();
   });
 });
+
+describe('the gateway predictor', () => {
+  const gatewayPanel = () => page.getByRole('region', { name: 'Gateway verdict (CustomJWT, MCP)' });
+  const gatewayVerdict = () => gatewayPanel().locator('.gateway-verdict').textContent();
+  const gatewayClients = () => gatewayPanel().getByRole('textbox', { name: /^AllowedClients/ });
+  const gatewayYaml = () => page.getByRole('region', { name: 'AgentKit Gateway (CustomJWT)' }).locator('pre').textContent();
+
+  it('predicts CustomJWT beside custom_jwt, naming the discovery form both used, and says where they part', async () => {
+    await page.getByRole('button', { name: 'Use my access token' }).click();
+    await expect.poll(gatewayVerdict, NETWORK).toBe('Accepted');
+    const form = `discovery document of the issuer ${stack.issuer}`;
+    expect(await page.getByTestId('discovery-form').textContent()).toBe(`This verdict used the ${form}.`);
+    expect(await gatewayPanel().getByTestId('gateway-form').textContent()).toBe(`Both verdicts used the ${form}.`);
+    expect(await gatewayPanel().textContent()).toContain('For this token and these settings both predict the same.');
+
+    await gatewayClients().fill(stack.partnerClientId);
+    await expect.poll(gatewayVerdict).toBe('Rejected (failing: client_id)');
+    expect(await page.locator('.verdict').textContent()).toBe('Accepted');
+    expect(await gatewayPanel().getByTestId('target-differences').getByRole('listitem').allTextContents()).toEqual([
+      `The allowed clients differ: the runtime allows ${stack.clientId}, the gateway ${stack.partnerClientId}.`,
+      'The runtime would answer Accepted, the gateway Rejected (failing: client_id).',
+    ]);
+    expect(new URL(page.url()).searchParams.get('gateway_clients')).toBe(stack.partnerClientId);
+    expect(await gatewayYaml()).toBe(
+      [
+        '# AgentKit Gateway (MCP service or toolset): CreateMCPService / CreateMCPToolset',
+        'InboundAuthorizerConfiguration:',
+        '  AuthorizerType: CustomJWT',
+        '  Authorizer:',
+        '    CustomJwtAuthorizer:',
+        `      DiscoveryUrl: ${stack.issuer}/.well-known/openid-configuration`,
+        '      AllowedClients:',
+        `        - ${stack.partnerClientId}`,
+      ].join('\n'),
+    );
+  });
+
+  it('refuses more than 5 allowed clients, and lets every client in with none', async () => {
+    await gatewayClients().fill(`a, b, c, d, e, ${stack.clientId}`);
+    await expect.poll(gatewayVerdict).toBe('Rejected (failing: AllowedClients)');
+    expect(await gatewayPanel().locator('tr[data-check="AllowedClients"]').textContent()).toContain(
+      '6 clients listed: the gateway takes at most 5, so CreateMCPService refuses this setting',
+    );
+    expect(await gatewayYaml()).toContain('# WARNING: 6 clients listed: the gateway takes at most 5');
+    expect(await gatewayPanel().getByTestId('target-differences').textContent()).toContain(
+      'The gateway takes at most 5 allowed clients and this list has 6',
+    );
+    await gatewayClients().fill('');
+    await expect.poll(gatewayVerdict).toBe('Accepted');
+    expect(await gatewayYaml()).toContain('AllowedClients: []');
+    expect(await gatewayYaml()).toContain('# WARNING: Empty allowed clients: any client of the pool would pass');
+  });
+
+  it('takes the identity-path form of the discovery URL and says that is the form it used', async () => {
+    const pathForm = `${stack.issuer}/userpool/local/.well-known/openid-configuration`;
+    const field = page.getByRole('textbox', { name: 'runtime_jwt_discovery_url' });
+    await field.fill(pathForm);
+    await field.press('Enter');
+    await expect
+      .poll(() => page.getByTestId('discovery-form').textContent(), NETWORK)
+      .toBe(
+        `This verdict used the identity-path form of pool local (${stack.issuer}/userpool/<id>, as the workshop utilities build it from the identity endpoint).`,
+      );
+    await expect.poll(() => page.locator('.verdict').textContent(), NETWORK).toBe('Accepted');
+    expect(await page.getByRole('table', { name: 'Runtime checks' }).locator('tr[data-check="iss"]').textContent()).toContain(
+      `equals the discovery issuer ${stack.issuer}`,
+    );
+    expect(await gatewayPanel().getByTestId('gateway-form').textContent()).toContain('identity-path form of pool local');
+    expect(await gatewayYaml()).toContain(`DiscoveryUrl: ${pathForm}`);
+    await field.fill(`${stack.issuer}/.well-known/openid-configuration`);
+    await field.press('Enter');
+    await gatewayClients().fill(stack.clientId);
+  });
+});

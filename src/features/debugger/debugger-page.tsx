@@ -15,11 +15,14 @@ import { CopyBlock } from './components/copy-block.tsx';
 import { DecodedView, invalidMessage } from './components/decoded-view.tsx';
 import { ExplainPanel } from './components/explain-panel.tsx';
 import { FlowInspector } from './components/flow-inspector.tsx';
+import { GatewayPanel } from './components/gateway-panel.tsx';
 import { SignaturePanel } from './components/signature-panel.tsx';
 import { TokenInput } from './components/token-input.tsx';
 import { VerdictPanel } from './components/verdict-panel.tsx';
 import { WhoIsActing } from './components/who-is-acting.tsx';
 import { debuggerSearch, readDebuggerQuery } from './debugger-url.ts';
+import { discoveryFormNote, formMismatch } from './discovery-form.ts';
+import { type GatewaySettings, gatewayYaml, gatewayYamlWarnings, targetDifferences } from './gateway-verdict.ts';
 import { agentkitYaml, type RuntimeSettings, verdictOf, withReportedFailure } from './runtime-verdict.ts';
 import { settingsWarnings } from './settings-warnings.ts';
 import { fetchPermission, webOrigin } from './trust.ts';
@@ -54,6 +57,9 @@ export default function DebuggerPage({ issuer, clientId, trustedIssuers = [], ac
   const defaults: RuntimeSettings = { discoveryUrl: discoveryUrlOf(issuer), allowedClients: [clientId] };
   const [initial] = useState(() => readDebuggerQuery(window.location.search, defaults, window.history.state));
   const [settings, setSettings] = useState(initial.settings);
+  // The gateway's own AllowedClients; undefined while they follow the runtime's list.
+  const [gatewayClients, setGatewayClients] = useState(initial.gatewayClients);
+  const gateway: GatewaySettings = { discoveryUrl: settings.discoveryUrl, allowedClients: gatewayClients ?? settings.allowedClients };
   const [input, setInput] = useState('');
   const [second, setSecond] = useState('');
   const [keyText, setKeyText] = useState('');
@@ -74,11 +80,15 @@ export default function DebuggerPage({ issuer, clientId, trustedIssuers = [], ac
   }, [took, initial.take, accessToken, idToken]);
 
   useEffect(() => {
-    window.history.replaceState(window.history.state, '', `${window.location.pathname}${debuggerSearch(settings)}`);
-  }, [settings]);
+    window.history.replaceState(
+      window.history.state,
+      '',
+      `${window.location.pathname}${debuggerSearch(settings, undefined, gatewayClients)}`,
+    );
+  }, [settings, gatewayClients]);
 
   const runtimePermission = fetchPermission(settings.discoveryUrl, issuer, trustedIssuers, approved);
-  const first = useTokenVerdict(input, settings, runtimePermission, now);
+  const first = useTokenVerdict(input, settings, gateway, runtimePermission, now);
   const { token, decoded, jwt } = first;
   const iss = typeof jwt?.payload.iss === 'string' ? webOrigin(jwt.payload.iss) && jwt.payload.iss : undefined;
   const signatureDiscovery = discoveryUrlOf(iss && iss !== issuer ? iss : issuer);
@@ -95,7 +105,11 @@ export default function DebuggerPage({ issuer, clientId, trustedIssuers = [], ac
   // The agent's reason applies to the token it refused: the current one the link loaded, not a pasted other.
   const reason = took && input === (initial.take === 'id' ? idToken : accessToken) ? initial.reason : undefined;
   const checks = first.checks && withReportedFailure(first.checks, reason);
-  const secondVerdict = useTokenVerdict(second, settings, runtimePermission, now);
+  const secondVerdict = useTokenVerdict(second, settings, gateway, runtimePermission, now);
+  const verdict = checks && verdictOf(checks);
+  const gatewayVerdict = first.gatewayChecks && verdictOf(first.gatewayChecks);
+  const formNote = discoveryFormNote(settings.discoveryUrl);
+  const mismatch = formMismatch(jwt?.payload.iss, settings.discoveryUrl);
   const previous = usePreviousToken(accessToken);
   const comparison = jwt && secondVerdict.jwt ? compareTokens(jwt, secondVerdict.jwt) : undefined;
   const clockNote = useClockNote(flow, jwt?.payload, now);
@@ -143,10 +157,11 @@ export default function DebuggerPage({ issuer, clientId, trustedIssuers = [], ac
                 comparison={comparison}
                 problem={second.trim() ? invalidMessage(secondVerdict.decoded, normaliseToken(second).split('.').length) : undefined}
                 targets={[
+                  { name: td('runtimeTarget'), first: verdict, second: secondVerdict.checks && verdictOf(secondVerdict.checks) },
                   {
-                    name: td('runtimeTarget'),
-                    first: checks && verdictOf(checks),
-                    second: secondVerdict.checks && verdictOf(secondVerdict.checks),
+                    name: td('gatewayTarget'),
+                    first: gatewayVerdict,
+                    second: secondVerdict.gatewayChecks && verdictOf(secondVerdict.gatewayChecks),
                   },
                 ]}
               />
@@ -159,13 +174,31 @@ export default function DebuggerPage({ issuer, clientId, trustedIssuers = [], ac
               settings={settings}
               onSettings={setSettings}
               checks={checks}
-              verdict={checks && verdictOf(checks)}
+              verdict={verdict}
+              formNote={formNote}
+              mismatch={mismatch}
               warnings={warnings}
               permission={runtimePermission}
               onApprove={approve}
               clockNote={clockNote}
             />
             <CopyBlock title={td('yaml')} text={agentkitYaml(settings, warnings.yaml)} warnings={warnings.yaml} />
+          </ErrorBoundary>
+          <ErrorBoundary part="gateway" resetKey={token}>
+            <GatewayPanel
+              clients={gateway.allowedClients}
+              onClients={setGatewayClients}
+              checks={first.gatewayChecks}
+              verdict={gatewayVerdict}
+              differences={targetDifferences({ settings, verdict }, { settings: gateway, verdict: gatewayVerdict })}
+              formNote={formNote}
+              offPoolHost={warnings.offPoolHost}
+            />
+            <CopyBlock
+              title={td('gatewayYaml')}
+              text={gatewayYaml(gateway, gatewayYamlWarnings(gateway, warnings))}
+              warnings={gatewayYamlWarnings(gateway, warnings)}
+            />
           </ErrorBoundary>
           <ErrorBoundary part="explain">
             <ExplainPanel reason={initial.reason} region={regionOf(issuer)} />

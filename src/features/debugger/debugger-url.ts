@@ -26,9 +26,10 @@ export function readDebuggerQuery(
   search: string,
   defaults: RuntimeSettings,
   historyState?: unknown,
-): { settings: RuntimeSettings; take?: TokenChoice; reason?: string } {
+): { settings: RuntimeSettings; gatewayClients?: string[]; take?: TokenChoice; reason?: string } {
   const query = new URLSearchParams(search);
   const clients = query.get('clients');
+  const gatewayClients = query.get('gateway_clients');
   const take = query.get('token');
   const reason = reasonFrom(historyState);
   return {
@@ -36,6 +37,7 @@ export function readDebuggerQuery(
       discoveryUrl: query.get('discovery') || defaults.discoveryUrl,
       allowedClients: clients === null ? defaults.allowedClients : splitClients(clients),
     },
+    ...(gatewayClients !== null ? { gatewayClients: splitClients(gatewayClients) } : {}),
     ...(take === 'access' || take === 'id' ? { take } : {}),
     ...(reason ? { reason } : {}),
   };
@@ -48,9 +50,13 @@ export function splitClients(text: string): string[] {
     .filter(Boolean);
 }
 
-/** The settings as a query string; a refusal reason never goes here (see `debuggerLink`). */
-export function debuggerSearch(settings: RuntimeSettings, take?: TokenChoice): string {
+/**
+ * The settings as a query string; a refusal reason never goes here (see `debuggerLink`). The gateway's allowed
+ * clients go in only when they are not the runtime's.
+ */
+export function debuggerSearch(settings: RuntimeSettings, take?: TokenChoice, gatewayClients?: string[]): string {
   const query = new URLSearchParams({ discovery: settings.discoveryUrl, clients: settings.allowedClients.join(',') });
+  if (gatewayClients) query.set('gateway_clients', gatewayClients.join(','));
   if (take) query.set('token', take);
   return `?${query.toString()}`;
 }

@@ -8,7 +8,8 @@ export interface RuntimeSettings {
   allowedClients: string[];
 }
 
-export type CheckName = 'signature' | 'iss' | 'client_id' | 'exp' | 'nbf';
+/** The claims each target checks; `AllowedClients` is the gateway's own limit on its setting (see gateway-verdict.ts). */
+export type CheckName = 'signature' | 'iss' | 'client_id' | 'exp' | 'nbf' | 'AllowedClients';
 
 /** ok: undefined while it cannot be decided yet (keys or discovery still loading). */
 export interface Check {
@@ -142,7 +143,7 @@ export function verdictOf(checks: Check[]): Verdict {
 }
 
 /** A plain YAML scalar when that cannot be misread, else a double-quoted one (JSON's string syntax is valid YAML). */
-function yamlScalar(value: string): string {
+export function yamlScalar(value: string): string {
   if (/^[A-Za-z0-9][\w.~:/?#@!$&()*+,;=%-]*$/.test(value)) return value;
   // YAML 1.1 also breaks lines at NEL, LS and PS, which JSON leaves raw.
   return JSON.stringify(value).replace(/[\u0085\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { type DecodedToken, decodeToken, normaliseToken } from '../../lib/jwt.ts';
+import { type GatewaySettings, gatewayChecks } from './gateway-verdict.ts';
 import { type Check, type RuntimeSettings, runtimeChecks } from './runtime-verdict.ts';
 import type { FetchPermission } from './trust.ts';
 import { useSignature } from './use-signature.ts';
@@ -13,18 +14,31 @@ export interface TokenVerdict {
   jwt?: Extract<DecodedToken, { kind: 'jwt' }>;
   /** The checks custom_jwt makes, against the runtime settings' discovery URL. */
   checks?: Check[];
+  /** The checks of AgentKit Gateway's CustomJWT, with the same discovery URL and its own allowed clients. */
+  gatewayChecks?: Check[];
 }
 
-/** One token as the runtime would judge it: decoded, its signature checked against the settings' keys, each check. */
-export function useTokenVerdict(input: string, settings: RuntimeSettings, permission: FetchPermission, nowMs: number): TokenVerdict {
+/** One token as the runtime and the gateway would judge it: decoded, its signature checked against the settings' keys, each check. */
+export function useTokenVerdict(
+  input: string,
+  settings: RuntimeSettings,
+  gateway: GatewaySettings,
+  permission: FetchPermission,
+  nowMs: number,
+): TokenVerdict {
   const token = normaliseToken(input.length > MAX_INPUT_CHARS ? '' : input);
   const decoded = useMemo(() => decodeToken(input), [input]);
   const jwt = decoded.kind === 'jwt' ? decoded : undefined;
   const runtime = useSignature({ token, header: jwt?.header, discoveryUrl: settings.discoveryUrl, permission });
-  const checks = jwt
-    ? runtimeChecks({ payload: jwt.payload, signature: runtime.result, discoveryIssuer: runtime.discoveryIssuer, settings, nowMs })
-    : undefined;
-  return { token, decoded, ...(jwt ? { jwt } : {}), ...(checks ? { checks } : {}) };
+  if (!jwt) return { token, decoded };
+  const seen = { payload: jwt.payload, signature: runtime.result, discoveryIssuer: runtime.discoveryIssuer, nowMs };
+  return {
+    token,
+    decoded,
+    jwt,
+    checks: runtimeChecks({ ...seen, settings }),
+    gatewayChecks: gatewayChecks({ ...seen, settings: gateway }),
+  };
 }
 
 /**

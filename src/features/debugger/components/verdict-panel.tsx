@@ -15,6 +15,10 @@ interface VerdictPanelProps {
   permission: FetchPermission;
   onApprove: (origin: string) => void;
   clockNote?: string;
+  /** Which form of the pool's address the discovery URL is: the verdict says which it used. */
+  formNote?: string;
+  /** The token's iss and the discovery URL are two forms of one pool's address. */
+  mismatch?: string;
 }
 
 function resultText(ok: boolean | undefined) {
@@ -59,6 +63,12 @@ export function VerdictPanel(props: VerdictPanelProps) {
       <p className="meta" id="discovery-hint">
         {td('discoveryHint')}
       </p>
+      {props.formNote && (
+        <p className="meta" data-testid="discovery-form">
+          {td('formRuntime', { form: props.formNote })}
+        </p>
+      )}
+      {props.mismatch && <p className="notice warn">{props.mismatch}</p>}
       <label className="field">
         {td('clientsLabel')}
         <input
