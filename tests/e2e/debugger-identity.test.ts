@@ -189,3 +189,29 @@ describe('the gateway predictor', () => {
     await gatewayClients().fill(stack.clientId);
   });
 });
+
+describe('the region checklist', () => {
+  it('lists what to register, each value with a copy button; a region the issuer does not name can be typed', async () => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: stack.consoleUrl });
+    await page.getByRole('link', { name: 'Region checklist' }).click();
+    const checklist = page.getByRole('region', { name: 'Region checklist' });
+    const value = (item: string) => checklist.locator(`tr[data-item="${item}"] code`).textContent();
+    expect(await value('callback')).toBe(`${stack.consoleUrl}/callback`);
+    expect(await value('silentCallback')).toBe(`${stack.consoleUrl}/silent-callback.html`);
+    expect(await value('logout')).toBe(`${stack.consoleUrl}/`);
+    expect(await value('origin')).toBe(stack.consoleUrl);
+    expect(await value('discovery')).toBe(`${stack.issuer}/.well-known/openid-configuration`);
+    // The local pool's address names no region.
+    expect(await checklist.getByTestId('checklist-region').textContent()).toContain(
+      `The configured issuer ${stack.issuer} is not a Volcano Engine pool address`,
+    );
+    expect(await value('outboundCallback')).toBe('https://auth.id.<region>.volces.com/api/v1/oauth2callback');
+    await checklist.getByRole('textbox', { name: 'Region' }).fill('cn-shanghai');
+    expect(await value('outboundCallback')).toBe('https://auth.id.cn-shanghai.volces.com/api/v1/oauth2callback');
+    await checklist.getByRole('button', { name: 'Copy: Outbound callback' }).click();
+    await expect
+      .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+      .toBe('https://auth.id.cn-shanghai.volces.com/api/v1/oauth2callback');
+    expect(await checklist.locator('tr[data-item="outboundCallback"]').textContent()).toContain('Never the console or the runtime.');
+  });
+});

@@ -16,6 +16,7 @@ import { DecodedView, invalidMessage } from './components/decoded-view.tsx';
 import { ExplainPanel } from './components/explain-panel.tsx';
 import { FlowInspector } from './components/flow-inspector.tsx';
 import { GatewayPanel } from './components/gateway-panel.tsx';
+import { RegionChecklist } from './components/region-checklist.tsx';
 import { SignaturePanel } from './components/signature-panel.tsx';
 import { TokenInput } from './components/token-input.tsx';
 import { VerdictPanel } from './components/verdict-panel.tsx';
@@ -124,6 +125,9 @@ export default function DebuggerPage({ issuer, clientId, trustedIssuers = [], ac
     <div className="debugger">
       <h1>{td('title')}</h1>
       <p className="meta">{td('intro')}</p>
+      <p className="meta">
+        <a href="#checklist">{td('checklistTitle')}</a>
+      </p>
       <TokenInput input={input} onInput={setInput} accessToken={accessToken} idToken={idToken} problem={problem} />
       <div className="debugger-columns">
         <div className="side">
@@ -208,6 +212,9 @@ export default function DebuggerPage({ issuer, clientId, trustedIssuers = [], ac
           </ErrorBoundary>
         </div>
       </div>
+      <ErrorBoundary part="checklist">
+        <RegionChecklist issuer={issuer} />
+      </ErrorBoundary>
     </div>
   );
 }
