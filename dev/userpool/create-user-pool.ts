@@ -11,6 +11,7 @@ import { actClaimFor, LOCAL_DELEGATE_CLIENT_ID } from './delegation.ts';
 import { noFaults, type PoolFaults, routeName, untilClosed } from './faults.ts';
 import { readForm } from './http-helpers.ts';
 import { consentPage, loginPage, logoutPage, messagePage, PAGE_HEADERS, pageText } from './pages.ts';
+import { handleRevocation } from './revocation.ts';
 import { handleUserinfo } from './userinfo.ts';
 
 /** The resource every access token is minted for; the agent is that resource server. */
@@ -161,6 +162,8 @@ export async function createUserPool(options: UserPoolOptions): Promise<RunningU
   };
 
   const faults = options.faults ?? noFaults();
+  // The jti of access tokens revoked at /oauth/revoke (see revocation.ts).
+  const revoked = new Set<string>();
   const provider = new Provider(issuer, configuration);
   provider.use(async (ctx, next) => {
     if (ctx.path === IDENTITY_PATH_DISCOVERY) ctx.path = '/.well-known/openid-configuration';
@@ -178,7 +181,9 @@ export async function createUserPool(options: UserPoolOptions): Promise<RunningU
     if (route === 'token' && faults.slowTokenMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.slowTokenMs));
   });
   provider.use(async (ctx, next) => {
-    if (ctx.path === '/userinfo') return handleUserinfo(ctx, { issuer, signingKey, allowedOrigins });
+    if (ctx.path === '/userinfo') return handleUserinfo(ctx, { issuer, signingKey, allowedOrigins, revoked });
+    if (ctx.path === '/oauth/revoke' && ctx.method === 'POST')
+      return handleRevocation(ctx, next, { issuer, signingKey, allowedOrigins, revoked });
     if (ctx.path.startsWith('/interaction/')) {
       ctx.set(PAGE_HEADERS);
       return handleInteraction(provider, ctx);

@@ -5,6 +5,8 @@ interface UserinfoOptions {
   issuer: string;
   signingKey: JWK;
   allowedOrigins: Set<string>;
+  /** jti of revoked access tokens. */
+  revoked?: Set<string>;
 }
 
 interface UserinfoContext {
@@ -43,6 +45,7 @@ export async function handleUserinfo(ctx: UserinfoContext, options: UserinfoOpti
     const { kty, n, e } = options.signingKey;
     const key = await importJWK({ kty, n, e }, 'RS256');
     const { payload } = await jwtVerify(token, key, { issuer: options.issuer });
+    if (typeof payload.jti === 'string' && options.revoked?.has(payload.jti)) return refuse('access token revoked');
     const user = findUser(String(payload.sub));
     if (!user) return refuse('unknown subject');
     const scopes = new Set(String(payload.scope ?? '').split(' '));

@@ -1,7 +1,8 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { useConfig } from '../config/config-context.ts';
 import { useAuth, useAuthController } from '../features/auth/auth-context.tsx';
 import { currentUser } from '../features/auth/auth-state.ts';
+import type { DebuggerSession } from '../features/debugger/debugger-page.tsx';
 import { t } from '../i18n/index.ts';
 
 // jose and the claim explanations load with this page only.
@@ -17,6 +18,11 @@ export function DebuggerRoute() {
   const config = useConfig();
   const controller = useAuthController();
   const user = currentUser(useAuth().state);
+  // After the debugger revoked the session's own access token: a new one, or the end of the session.
+  const session = useMemo<DebuggerSession>(
+    () => ({ renew: async () => (await controller.renew())?.access_token, signOut: () => void controller.signOut() }),
+    [controller],
+  );
   return (
     <Suspense fallback={<p className="loading">{t('debugger.loading')}</p>}>
       <DebuggerPage
@@ -26,6 +32,7 @@ export function DebuggerRoute() {
         accessToken={user?.access_token}
         idToken={user?.id_token}
         flow={controller.trace}
+        session={session}
       />
     </Suspense>
   );

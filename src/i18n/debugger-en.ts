@@ -144,6 +144,49 @@ export const debuggerEn = {
   checkNbfNotNumber: 'nbf is not a number',
   checkNbfFuture: 'not valid for another {seconds} s',
   checkNbfOk: 'already valid',
+  poolTitle: 'Ask the pool',
+  poolIntro:
+    'Calls the configured pool ({host}) from this browser with the JWT in the Token box, where its discovery document lists the endpoint: the answer as it came, then what it means. The token goes to the pool only.',
+  poolNoToken: 'Put a token in the Token box first.',
+  poolNoEndpoint: 'The pool’s discovery document lists no {name}: there is nothing to call.',
+  poolOffOrigin: '{name} ({url}) is not on the pool’s origin: the console’s policy lets it reach no other host, so it is not called.',
+  callUserinfo: 'Call userinfo',
+  revoke: 'Revoke',
+  revokeNow: 'Revoke now',
+  cancel: 'Cancel',
+  revokeConfirmSession:
+    'Revoke this access token at {host}? It is the console’s own: afterwards the console renews its session, or signs you out if it cannot. A revoked token cannot be restored.',
+  revokeConfirmPasted:
+    'Revoke this token at {host}, as client {client}? It is not the console’s token: the console’s session stays as it is. A revoked token cannot be restored.',
+  poolAsking: 'Asking the pool…',
+  poolAnswerUserinfo: 'The pool’s answer to userinfo',
+  poolAnswerRevocation: 'The pool’s answer to the revocation',
+  poolCorsUserinfo:
+    'CORS refusal: the pool answers, but not to this page’s origin ({origin}), so the browser never sent the call (userinfo needs a preflight). In the user pool, add {origin} to the allowed web origins (CORS) of client {client}.',
+  poolCorsRevoke:
+    'CORS refusal: the pool’s answer was withheld from this page’s origin ({origin}). A form POST needs no preflight, so the pool may have revoked the token all the same. In the user pool, add {origin} to the allowed web origins (CORS) of client {client}.',
+  poolTimeout: 'The pool did not answer within 10 s.',
+  poolNetwork: 'The pool could not be reached (network).',
+  poolOther: 'The pool answered {status}: {reason}.',
+  userinfoOk: 'The pool accepts this access token: it answered the claims of user {sub}, the token’s sub.',
+  userinfoOtherSub:
+    'The pool answered the claims of user {sub}, but the token’s sub is {tokenSub}: OpenID Connect requires them to be the same.',
+  userinfoNoSub: 'The pool answered 200 without a sub: not a userinfo answer OpenID Connect allows.',
+  userinfoInvalid:
+    'The pool refuses this token at userinfo ({reason}): it expired, was revoked, or is no access token of this pool (an ID token, say). custom_jwt checks tokens offline, so the runtime may still accept it until exp.',
+  userinfoScope: 'The token lacks the scope userinfo needs (openid): sign in with it (OAUTH2_SCOPES).',
+  revokeOk:
+    'The pool accepted the revocation. It answers 200 for a token it did not know or had revoked before as well (RFC 7009), so call userinfo to see whether it now refuses the token. custom_jwt checks tokens offline: the runtime may accept a revoked access token until exp.',
+  revokeUnsupported: 'The pool cannot revoke this kind of token ({reason}): it stays valid until exp.',
+  revokeClientRefused:
+    'The pool does not let client {client} revoke this token ({reason}); some pools refuse revocation to public clients. It stays valid until exp.',
+  revokeUnavailable: 'The pool’s revocation is unavailable for now (503): try again later.',
+  sessionRenewing: 'The console is renewing its session…',
+  sessionRenewed:
+    'The console renewed its session and holds a new access token now. The revoked one stays in the Token box; “Compare two tokens” offers it as your previous access token.',
+  sessionSignedOut: 'The console could not get a new access token, so it signs you out.',
+  sessionUnchanged: 'The pool did not revoke the token, so the console’s session stays as it is.',
+  sessionPasted: 'This was not the console’s token: the console’s session stays as it is.',
   checklistTitle: 'Region checklist',
   checklistRegion: 'Region {region}, read from the configured issuer {issuer}.',
   checklistNoRegion:

@@ -3,6 +3,7 @@ import { ErrorBoundary } from '../../components/error-boundary.tsx';
 import { td } from '../../i18n/debugger.ts';
 
 export { debuggerTextsReady } from '../../i18n/debugger.ts';
+export type { DebuggerSession } from './components/ask-pool-panel.tsx';
 
 import type { FlowTrace } from '../../lib/flow-trace.ts';
 import { discoveryUrlOf } from '../../lib/http-probe.ts';
@@ -10,6 +11,7 @@ import { claimsOf, normaliseToken } from '../../lib/jwt.ts';
 import { regionOf } from '../../lib/pool-address.ts';
 import { useNow } from '../../lib/use-now.ts';
 import { compareTokens } from './compare-claims.ts';
+import { AskPoolPanel, type DebuggerSession } from './components/ask-pool-panel.tsx';
 import { ComparePanel } from './components/compare-panel.tsx';
 import { CopyBlock } from './components/copy-block.tsx';
 import { DecodedView, invalidMessage } from './components/decoded-view.tsx';
@@ -39,6 +41,8 @@ export interface DebuggerPageProps {
   accessToken?: string;
   idToken?: string;
   flow: FlowTrace;
+  /** The console's session, for the debugger to renew (or end) after it revoked the session's own access token. */
+  session?: DebuggerSession;
 }
 
 const NEAR_NOW_SECONDS = 300;
@@ -54,7 +58,7 @@ function useClockNote(flow: FlowTrace, payload: Record<string, unknown> | undefi
 }
 
 /** The token debugger: decode, verify the signature in the browser, and the custom_jwt verdict. Lazy-loaded. */
-export default function DebuggerPage({ issuer, clientId, trustedIssuers = [], accessToken, idToken, flow }: DebuggerPageProps) {
+export default function DebuggerPage({ issuer, clientId, trustedIssuers = [], accessToken, idToken, flow, session }: DebuggerPageProps) {
   const defaults: RuntimeSettings = { discoveryUrl: discoveryUrlOf(issuer), allowedClients: [clientId] };
   const [initial] = useState(() => readDebuggerQuery(window.location.search, defaults, window.history.state));
   const [settings, setSettings] = useState(initial.settings);
@@ -171,6 +175,17 @@ export default function DebuggerPage({ issuer, clientId, trustedIssuers = [], ac
               />
             </ErrorBoundary>
           )}
+          <ErrorBoundary part="pool" resetKey={token}>
+            <AskPoolPanel
+              key={token}
+              token={token}
+              payload={jwt?.payload}
+              issuer={issuer}
+              clientId={clientId}
+              isSessionToken={!!accessToken && token === accessToken}
+              session={session}
+            />
+          </ErrorBoundary>
         </div>
         <div className="side">
           <ErrorBoundary part="verdict" resetKey={token}>
