@@ -215,3 +215,30 @@ describe('the region checklist', () => {
     expect(await checklist.locator('tr[data-item="outboundCallback"]').textContent()).toContain('Never the console or the runtime.');
   });
 });
+
+describe('in Chinese', () => {
+  it('every new part of the debugger speaks it: acting, comparison, gateway, pool, explainer, checklist', async () => {
+    const tab = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
+    await tab.goto(`${stack.consoleUrl}/debugger`);
+    await tab.getByRole('heading', { name: '令牌调试器' }).waitFor(NETWORK);
+    const { access_token } = await delegatedToken();
+    await tab.getByRole('textbox', { name: '令牌', exact: true }).fill(access_token);
+    const chain = tab.getByRole('region', { name: '谁在操作' }).getByRole('list', { name: '委托链' });
+    expect(await chain.getByRole('listitem').last().textContent()).toBe('tool:documents-mcp 当前正在代表前一位操作（当前操作方，act）');
+    await expect.poll(() => tab.locator('.gateway-verdict').textContent(), NETWORK).toBe('拒绝 (未通过：client_id)');
+    for (const heading of ['对比两个令牌', '网关判定（CustomJWT，MCP）', '运行时与网关的差异', '询问用户池', '解释错误', '区域清单']) {
+      expect(await tab.getByRole('heading', { name: heading }).count(), heading).toBe(1);
+    }
+    await tab.getByRole('region', { name: '询问用户池' }).getByRole('button', { name: '调用 userinfo' }).click();
+    await expect
+      .poll(() => tab.getByTestId('pool-explained').textContent(), NETWORK)
+      .toMatch(/^用户池接受这个访问令牌：它返回了用户 \S+ 的声明，与令牌的 sub 一致。$/);
+    const explainer = tab.getByRole('region', { name: '解释错误' });
+    await explainer.getByRole('textbox').fill('data: {"error": "agent execution failed"}');
+    expect(await explainer.getByTestId('explain-result').textContent()).toContain('原因： 智能体代码出错');
+    expect(await tab.getByRole('region', { name: '区域清单' }).locator('tr[data-item="outboundCallback"] th').textContent()).toBe(
+      '出站回调地址',
+    );
+    await tab.context().close();
+  });
+});
