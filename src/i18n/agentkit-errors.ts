@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import { type ExplainKey, explainEn } from './agentkit-errors-en.ts';
 import { format, type Language, type MessageParams, registerCatalogue } from './index.ts';
 
@@ -14,17 +14,23 @@ let version = 0;
 const listeners = new Set<() => void>();
 
 /**
- * Settles once the explanations are in the language shown (never rejects: English stays if they cannot load).
- * Later switches load them before they show, like every other catalogue.
+ * Registered with the first explanation shown, not with the chunk that can show one: a Chinese reader's first
+ * page fetches the explanations' translation only once there is something to explain. Later language switches
+ * load it before they show, like every other catalogue.
  */
-export const explainTextsReady: Promise<void> = registerCatalogue(async (language) => {
-  const loaded = await catalogues[language]();
-  return () => {
-    current = loaded;
-    version++;
-    for (const listener of listeners) listener();
-  };
-}).catch(() => {});
+let registered = false;
+function registerOnce() {
+  if (registered) return;
+  registered = true;
+  void registerCatalogue(async (language) => {
+    const loaded = await catalogues[language]();
+    return () => {
+      current = loaded;
+      version++;
+      for (const listener of listeners) listener();
+    };
+  }).catch(() => {});
+}
 
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
@@ -32,10 +38,10 @@ function subscribe(listener: () => void): () => void {
 }
 
 /**
- * Renders again once the explanations of the language shown have loaded: a message restored from this device can
- * show before they did (a language switch waits for them, and the language hook renders it again then).
+ * Loads the explanations in the language shown (at the first explanation) and renders again once they are in.
  */
 export function useExplainTexts(): number {
+  useEffect(registerOnce, []);
   return useSyncExternalStore(subscribe, () => version);
 }
 

@@ -134,9 +134,9 @@ export function AskPoolPanel({ token, payload, issuer, clientId, isSessionToken,
               {rawAnswer(asked.answer)}
             </pre>
           )}
-          <output className="notice" data-testid="pool-explained">
+          <p className="notice" data-testid="pool-explained" aria-live="polite">
             {explainPoolAnswer(asked.request, asked.answer, { tokenSub: claim(payload, 'sub'), clientId: client })}
-          </output>
+          </p>
           {asked.followUp && (
             <p className="notice" data-testid="pool-session">
               {td(FOLLOW_UP[asked.followUp])}

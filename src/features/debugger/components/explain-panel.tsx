@@ -36,7 +36,7 @@ export function ExplainPanel({ reason, region }: { reason?: string; region?: str
         />
       </label>
       {text.trim() && (
-        <output className="explain-result" data-testid="explain-result">
+        <div className="explain-result" data-testid="explain-result">
           {pasted ? (
             <FailureExplanation explanation={pasted} region={region} />
           ) : (
@@ -45,7 +45,7 @@ export function ExplainPanel({ reason, region }: { reason?: string; region?: str
               <pre>{text.slice(0, SHOWN_CHARS)}</pre>
             </>
           )}
-        </output>
+        </div>
       )}
     </section>
   );

@@ -49,7 +49,7 @@ export function GatewayPanel({ clients, onClients, checks, verdict, differences,
       <p className="meta" data-testid="gateway-form">
         {td('formUsed', { form: formNote })}
       </p>
-      <div role="status">
+      <div aria-live="polite">
         {verdict && (
           <p className={`gateway-verdict notice ${tone}`}>
             <strong>{verdictSummary(verdict)}</strong>
