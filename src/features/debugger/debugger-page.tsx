@@ -1,4 +1,4 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { ErrorBoundary } from '../../components/error-boundary.tsx';
 import { td } from '../../i18n/debugger.ts';
 
@@ -72,7 +72,12 @@ export default function DebuggerPage({ issuer, clientId, trustedIssuers = [], ac
   // Origins other than the pool's that the user clicked to fetch from, for this page's life only.
   const [approved, setApproved] = useState<ReadonlySet<string>>(() => new Set());
   const approve = (origin: string) => setApproved((current) => new Set([...current, origin]));
-  const now = useNow();
+  const ticked = useNow();
+  // A token is judged at the moment it was given, not at the last tick up to a second before: a token issued
+  // this very second would otherwise read as not valid yet (nbf in the future).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the moment the tokens changed
+  const givenAt = useMemo(() => Date.now(), [input, second]);
+  const now = Math.max(ticked, givenAt);
 
   // ?token=access|id takes the current token from memory (the 401 message links here that way).
   useEffect(() => {
