@@ -235,7 +235,8 @@ describe('in Chinese', () => {
       .toMatch(/^用户池接受这个访问令牌：它返回了用户 \S+ 的声明，与令牌的 sub 一致。$/);
     const explainer = tab.getByRole('region', { name: '解释错误' });
     await explainer.getByRole('textbox').fill('data: {"error": "agent execution failed"}');
-    expect(await explainer.getByTestId('explain-result').textContent()).toContain('原因： 智能体代码出错');
+    // The explanations' Chinese is fetched with the first explanation shown.
+    await expect.poll(() => explainer.getByTestId('explain-result').textContent()).toContain('原因： 智能体代码出错');
     expect(await tab.getByRole('region', { name: '区域清单' }).locator('tr[data-item="outboundCallback"] th').textContent()).toBe(
       '出站回调地址',
     );
