@@ -3,7 +3,7 @@ import { td } from '../../../i18n/debugger.ts';
 import { splitClients } from '../debugger-url.ts';
 import type { Check, Verdict } from '../runtime-verdict.ts';
 import { verdictSummary } from '../runtime-verdict.ts';
-import '../../../components/data-table.css';
+import { ChecksTable } from './checks-table.tsx';
 
 interface GatewayPanelProps {
   clients: string[];
@@ -14,10 +14,6 @@ interface GatewayPanelProps {
   formNote: string;
   /** Set when the verdict rests on keys the configuration does not name (as for the runtime's). */
   offPoolHost?: string;
-}
-
-function resultText(ok: boolean | undefined) {
-  return ok === true ? td('pass') : ok === false ? td('fail') : td('unknown');
 }
 
 /** The same token as AgentKit Gateway's CustomJWT (MCP) would judge it, and where that differs from the runtime. */
@@ -57,26 +53,7 @@ export function GatewayPanel({ clients, onClients, checks, verdict, differences,
           </p>
         )}
       </div>
-      {checks && (
-        <table className="data-table" aria-label={td('gatewayChecksTable')}>
-          <thead>
-            <tr>
-              <th scope="col">{td('check')}</th>
-              <th scope="col">{td('result')}</th>
-              <th scope="col">{td('detail')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {checks.map((check) => (
-              <tr key={check.name} data-check={check.name} data-ok={String(check.ok)}>
-                <th scope="row">{check.name}</th>
-                <td>{resultText(check.ok)}</td>
-                <td>{check.detail}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {checks && <ChecksTable checks={checks} label={td('gatewayChecksTable')} />}
       <h3>{td('differencesTitle')}</h3>
       {differences.length > 0 ? (
         <ul data-testid="target-differences">

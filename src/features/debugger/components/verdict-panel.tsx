@@ -3,8 +3,8 @@ import { splitClients } from '../debugger-url.ts';
 import type { Check, RuntimeSettings, Verdict } from '../runtime-verdict.ts';
 import type { SettingsWarnings } from '../settings-warnings.ts';
 import type { FetchPermission } from '../trust.ts';
+import { ChecksTable } from './checks-table.tsx';
 import { FetchGate } from './fetch-gate.tsx';
-import '../../../components/data-table.css';
 
 interface VerdictPanelProps {
   settings: RuntimeSettings;
@@ -19,10 +19,6 @@ interface VerdictPanelProps {
   formNote?: string;
   /** The token's iss and the discovery URL are two forms of one pool's address. */
   mismatch?: string;
-}
-
-function resultText(ok: boolean | undefined) {
-  return ok === true ? td('pass') : ok === false ? td('fail') : td('unknown');
 }
 
 function VerdictLine({ verdict, offPoolHost }: { verdict: Verdict; offPoolHost?: string }) {
@@ -86,26 +82,7 @@ export function VerdictPanel(props: VerdictPanelProps) {
       {/* Always in the page, so a screen reader hears each verdict as it changes (a region added with its text may go unheard). */}
       <div role="status">{verdict && <VerdictLine verdict={verdict} offPoolHost={warnings.offPoolHost} />}</div>
       {clockNote && <p className="notice warn">{clockNote}</p>}
-      {checks && (
-        <table className="data-table" aria-label={td('checksTable')}>
-          <thead>
-            <tr>
-              <th scope="col">{td('check')}</th>
-              <th scope="col">{td('result')}</th>
-              <th scope="col">{td('detail')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {checks.map((check) => (
-              <tr key={check.name} data-check={check.name} data-ok={String(check.ok)}>
-                <th scope="row">{check.name}</th>
-                <td>{resultText(check.ok)}</td>
-                <td>{check.detail}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {checks && <ChecksTable checks={checks} label={td('checksTable')} />}
     </section>
   );
 }
