@@ -150,15 +150,28 @@ describe('a config.json the stamped policy does not cover', () => {
   it('a sign-in the policy blocks names the policy and the command, not an unreachable pool', async () => {
     const { context, page } = await behindStaleHeader();
     try {
+      // The call log's chunk is still on its way when the sign-in fails: the failure must not abort it (the
+      // library's redirect navigator called window.stop(), and the call log said a new version was deployed).
+      let releaseCallLog = () => {};
+      const signInFailed = new Promise<void>((resolve) => {
+        releaseCallLog = resolve;
+      });
+      await page.route(/\/assets\/call-log-panel-[\w-]+\.js$/, async (route) => {
+        await signInFailed;
+        await route.continue().catch(() => {}); // aborted by the page: the assertion below says so
+      });
       await page.goto(`${stack.consoleUrl}/`);
       await page.getByRole('button', { name: 'Sign in' }).click();
       const alert = page.getByRole('alert');
       await alert.waitFor();
+      releaseCallLog();
       const text = await alert.textContent();
       expect(text).toContain(`Content-Security-Policy blocked the request to ${stack.issuer}`);
       expect(text).toContain('Run `npm run csp -- dist`');
       expect(text).not.toContain('Could not reach the user pool');
       expect(await page.getByRole('button', { name: 'Sign in' }).isVisible()).toBe(true);
+      await page.getByText('No calls yet.').waitFor();
+      expect(await page.getByRole('alert').count()).toBe(1);
       expect(blockedOrigins(context)).toEqual([`connect-src ${stack.issuer}`]);
     } finally {
       await context.close();

@@ -2,6 +2,7 @@ import { UserManager } from 'oidc-client-ts';
 import type { ConsoleConfig } from '../../config/schema.ts';
 import { AuthController } from './auth-controller.ts';
 import { readCachedDiscovery, saveDiscovery } from './discovery-cache.ts';
+import { RedirectNavigator } from './redirect-navigator.ts';
 import { userManagerSettings } from './user-manager-settings.ts';
 
 /** Controllers created before React rendered (see startCallbackEarly), handed to the app for the same config. */
@@ -10,7 +11,7 @@ const earlyControllers = new WeakMap<ConsoleConfig, AuthController>();
 function newAuthController(config: ConsoleConfig): AuthController {
   const siteUrl = new URL(import.meta.env.BASE_URL, window.location.origin).href;
   const cached = readCachedDiscovery(window.sessionStorage, config.issuer);
-  const manager = new UserManager(userManagerSettings(config, siteUrl, window.sessionStorage, cached));
+  const manager = new UserManager(userManagerSettings(config, siteUrl, window.sessionStorage, cached), new RedirectNavigator());
   // One discovery request at a time (the callback traces while it exchanges); what is fetched is kept for the
   // callback page that follows a sign-in.
   const service = manager.metadataService;
