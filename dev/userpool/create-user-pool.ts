@@ -37,6 +37,8 @@ export interface UserPoolOptions {
 export interface RunningUserPool {
   issuer: string;
   faults: PoolFaults;
+  /** Starts or stops issuing refresh tokens (as a pool's settings change while clients stay signed in). */
+  setIssueRefreshTokens(on: boolean): void;
   close(): Promise<void>;
 }
 
@@ -64,7 +66,7 @@ export async function createUserPool(options: UserPoolOptions): Promise<RunningU
   const host = options.host ?? '127.0.0.1';
   const issuer = `http://${host}:${options.port}`;
   const ttl = options.accessTokenTtl ?? TEN_HOURS_IN_SECONDS;
-  const issueRefreshTokens = options.issueRefreshTokens ?? true;
+  let issueRefreshTokens = options.issueRefreshTokens ?? true;
   const allowedOrigins = new Set(options.corsOrigins ?? options.consoleOrigins);
   const signingKey = options.signingKey ?? (await makeSigningKey());
 
@@ -200,6 +202,9 @@ export async function createUserPool(options: UserPoolOptions): Promise<RunningU
   return {
     issuer: port === options.port ? issuer : `http://${host}:${port}`,
     faults,
+    setIssueRefreshTokens: (on) => {
+      issueRefreshTokens = on;
+    },
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve());

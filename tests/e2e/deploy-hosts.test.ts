@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeJwt } from 'jose';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createAgentServer, type RunningAgent } from '../../dev/agent/create-agent-server.ts';
 import { consolePolicy, headerPolicy, SILENT_CALLBACK_POLICY } from '../../dev/csp.ts';
@@ -21,7 +22,7 @@ import { nginxMainConf, nginxScratchDirs, nginxSite } from '../../dev/deploy/hos
 import { createUserPool, type RunningUserPool } from '../../dev/userpool/create-user-pool.ts';
 import { chromiumForFile } from '../support/chromium.ts';
 import { authStatus, signIn } from '../support/console-page.ts';
-import { chatStreams } from '../support/csp-flows.ts';
+import { chatStreams, renewsSilently } from '../support/csp-flows.ts';
 import { expectNoCspViolations } from '../support/csp-watch.ts';
 import { HOSTILE_TITLE_RAN, startHostileGateway } from '../support/hostile-gateway.ts';
 import { loginOverHttp } from '../support/http-login.ts';
@@ -32,6 +33,7 @@ const stack = inject('stack');
 const browser = chromiumForFile(stack.chromePath);
 const TSX = join(process.cwd(), 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const AGENT_ANSWER_POLICY = "sandbox; default-src 'none'";
+const ACCESS_TOKEN_TTL_SECONDS = 15;
 const HOSTS = [
   { name: 'nginx', binary: () => ({ NGINX_PATH: ensureNginx() }) },
   { name: 'caddy', binary: () => ({ CADDY_PATH: ensureCaddy() }) },
@@ -110,6 +112,20 @@ async function startTap(agentUrl: string, hostileUrl: string): Promise<Tap> {
   };
 }
 
+/** Counts the page's renewals at the pool by kind: refresh-token grants and prompt=none authorizations (the iframe). */
+function recordPoolCalls(page: Page) {
+  const calls = { refreshGrants: 0, silentAuthorizations: 0 };
+  page.on('request', (sent) => {
+    const url = new URL(sent.url());
+    if (url.origin !== pool.issuer) return;
+    if (url.pathname === '/oauth/token' && new URLSearchParams(sent.postData() ?? '').get('grant_type') === 'refresh_token') {
+      calls.refreshGrants += 1;
+    }
+    if (url.pathname === '/authorize' && url.searchParams.get('prompt') === 'none') calls.silentAuthorizations += 1;
+  });
+  return calls;
+}
+
 const sites = await Promise.all(HOSTS.map(async (host) => ({ ...host, url: `http://127.0.0.1:${await freePort()}` })));
 let pool: RunningUserPool;
 let agent: RunningAgent;
@@ -118,10 +134,11 @@ let tap: Tap;
 
 beforeAll(async () => {
   const origins = sites.map((site) => site.url);
-  pool = await createUserPool({ port: await freePort(), consoleOrigins: origins });
+  // Short-lived tokens, so the console renews (by refresh token, then by the prompt=none iframe) through each host.
+  pool = await createUserPool({ port: await freePort(), consoleOrigins: origins, accessTokenTtl: ACCESS_TOKEN_TTL_SECONDS });
   agent = await createAgentServer({
     port: await freePort(),
-    auth: { discoveryUrl: `${pool.issuer}/.well-known/openid-configuration`, allowedClients: [LOCAL_CLIENT_ID] },
+    auth: { discoveryUrl: `${pool.issuer}/.well-known/openid-configuration`, allowedClients: [LOCAL_CLIENT_ID], clockLeewaySeconds: 0 },
     corsOrigins: [],
     audit: () => {},
   });
@@ -274,27 +291,41 @@ describe.each(sites)('npm run deploy -- $name --serve', (site) => {
     await context.close();
   });
 
-  it('runs the whole console: sign-in, a streamed answer whose user_id is the token’s sub, a reload that restores, the debugger', async () => {
+  it('runs the whole console: sign-in, renewal by refresh token and by iframe, a streamed answer whose user_id is the token’s sub, a reload that restores, the debugger', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${site.url}/`);
-    await signIn(page, site.url);
-    await expect.poll(() => authStatus(page)).toBe('Signed in as alice');
-    const before = tap.seen.length;
-    await chatStreams(page, `behind ${site.name}`);
-    const call = tap.seen.slice(before).find((seen) => seen.method === 'POST' && seen.path === '/invoke');
-    const sub = decodeJwt(call?.authorization?.replace(/^Bearer /, '') ?? '').sub;
-    expect(sub).toBeTruthy();
-    expect(call?.userId).toBe(sub);
-    // The restore runs the prompt=none iframe on silent-callback.html, which its frame-ancestors allows.
-    await page.reload();
-    await expect.poll(() => authStatus(page), { timeout: 30_000 }).toBe('Signed in as alice');
-    await page.goto(`${site.url}/debugger`);
-    await page.getByRole('heading', { name: 'Token debugger' }).waitFor();
-    // The pool's own cookies share the host 127.0.0.1 (cookies ignore ports); the agent's never arrive.
-    expect((await context.cookies()).map((cookie) => cookie.name)).not.toContain('agent_session');
-    expectNoCspViolations(context);
-    await context.close();
+    const poolCalls = recordPoolCalls(page);
+    pool.setIssueRefreshTokens(true);
+    try {
+      await page.goto(`${site.url}/`);
+      await signIn(page, site.url);
+      await expect.poll(() => authStatus(page)).toBe('Signed in as alice');
+      await renewsSilently(page);
+      expect(poolCalls.refreshGrants).toBeGreaterThan(0);
+      const before = tap.seen.length;
+      await chatStreams(page, `behind ${site.name}`);
+      const call = tap.seen.slice(before).find((seen) => seen.method === 'POST' && seen.path === '/invoke');
+      const sub = decodeJwt(call?.authorization?.replace(/^Bearer /, '') ?? '').sub;
+      expect(sub).toBeTruthy();
+      expect(call?.userId).toBe(sub);
+      // Without a refresh token, the restore and every renewal run the prompt=none iframe on silent-callback.html,
+      // which its own policy and frame-ancestors must allow on this host.
+      pool.setIssueRefreshTokens(false);
+      await page.reload();
+      await expect.poll(() => authStatus(page), { timeout: 30_000 }).toBe('Signed in as alice');
+      const [restores, refreshes] = [poolCalls.silentAuthorizations, poolCalls.refreshGrants];
+      await renewsSilently(page);
+      expect(poolCalls.silentAuthorizations).toBeGreaterThan(restores);
+      expect(poolCalls.refreshGrants).toBe(refreshes);
+      await page.goto(`${site.url}/debugger`);
+      await page.getByRole('heading', { name: 'Token debugger' }).waitFor();
+      // The pool's own cookies share the host 127.0.0.1 (cookies ignore ports); the agent's never arrive.
+      expect((await context.cookies()).map((cookie) => cookie.name)).not.toContain('agent_session');
+      expectNoCspViolations(context);
+    } finally {
+      pool.setIssueRefreshTokens(true);
+      await context.close();
+    }
   });
 });
 
