@@ -37,6 +37,17 @@ describe('a restored conversation of hundreds of messages', () => {
     expect(note()?.nextElementSibling?.textContent).toContain('Question 0');
   });
 
+  it('mounts a long conversation opened into a log already shown the same way, newest first', async () => {
+    const commits: string[][] = [];
+    const { rerender, container } = render(<Recorder messages={[question(0)]} commits={commits} />);
+    commits.length = 0;
+    const opened = Array.from({ length: 200 }, (_, index) => question(index + 1000));
+    rerender(<Recorder messages={opened} commits={commits} />);
+    expect(commits[0].length).toBeLessThan(200);
+    expect(commits[0].at(-1)).toContain('Question 1199');
+    await waitFor(() => expect(container.querySelectorAll('article.message')).toHaveLength(200));
+  });
+
   it('shows a short conversation whole at once', () => {
     const commits: string[][] = [];
     render(<Recorder messages={Array.from({ length: 10 }, (_, index) => question(index))} commits={commits} />);

@@ -16,6 +16,12 @@ const MOUNT_STEP = 24;
  */
 function useUnmountedOlder(count: number): number {
   const [unmounted, setUnmounted] = useState(() => Math.max(0, count - MOUNT_STEP));
+  const [seen, setSeen] = useState(count);
+  if (count !== seen) {
+    // A conversation opened into the log (a runtime's session) arrives whole, like a restored one: mount it the same way.
+    setSeen(count);
+    if (count - seen > MOUNT_STEP) setUnmounted(count - MOUNT_STEP);
+  }
   useEffect(() => {
     if (unmounted === 0) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
