@@ -47,6 +47,8 @@ export async function startBenchStack() {
     issuer: pool.issuer,
     clientId: LOCAL_CLIENT_ID,
     distDir,
+    /** The ADK sessions the stand-in agent serves (none: it is an `/invoke`-only agent). */
+    agentSessions: agent.sessions,
     stop: async () => {
       await preview.stop();
       await Promise.allSettled([agent.close(), pool.close()]);

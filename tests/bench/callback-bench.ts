@@ -42,7 +42,7 @@ function benchMessage(page: Page, text: string): Promise<unknown> {
   return page.waitForEvent('console', { predicate: (message) => message.text() === text, timeout: 30_000 });
 }
 
-async function passPool(page: Page, consoleUrl: string): Promise<number> {
+export async function passPool(page: Page, consoleUrl: string): Promise<number> {
   await page.getByLabel('Username').fill('alice');
   await page.getByLabel('Password').fill('alice-password');
   await page.getByRole('button', { name: 'Sign in' }).click();

@@ -165,7 +165,7 @@ function probe({ key, stored, count, prompt }: { key: string; stored: string; co
 }
 
 /** The longest long task or long animation frame that overlaps `from`–`to` (ms from navigation start). */
-function longest(page: Page, kind: 'task' | 'frame', from: number, to: number): Promise<number> {
+export function longest(page: Page, kind: 'task' | 'frame', from: number, to: number): Promise<number> {
   return page.evaluate(
     ({ kind, from, to }) => {
       const bench = window as unknown as ProbeWindow;

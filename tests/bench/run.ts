@@ -7,9 +7,11 @@
  *   stream in the same page: time to the last text, longest task, blocked time, a key typed meanwhile;
  * - consent posted → "Signed in as alice", with its phases, vs a bare page that only exchanges the code;
  * - a restored 200-message conversation: time to show it and to send the next message, vs an empty one;
- * - answers built to crash or freeze a renderer (issue 15): the longest task of each, beside the 300 KB answer's.
+ * - answers built to crash or freeze a renderer (issue 15): the longest task of each, beside the 300 KB answer's;
+ * - an ADK session of the same 200 messages opened from "Conversations", vs a one-question session.
  */
 import { ensureChromium, launchChromium } from '../support/chromium.ts';
+import { type SessionOpenTiming, sessionOpenFigure } from './adk-session-bench.ts';
 import { startBenchStack } from './bench-stack.ts';
 import { buildFloorApp, firstPageKb, firstScreenKb } from './bundle-bench.ts';
 import { bareCallback, type CallbackTiming, consoleCallback } from './callback-bench.ts';
@@ -24,7 +26,9 @@ const STREAM_RUNS = 3;
 /** The conversation figure: each run loads the console twice (empty, 200 messages), each in a fresh context. */
 const CONVERSATION_RUNS = 3;
 const started = Date.now();
-/** `npm run bench -- callback` (or bundle, markdown, events, hostile, conversation) runs only those figures. */
+/** The ADK session figure: each run signs in once and opens each session in a new tab. */
+const SESSION_RUNS = 3;
+/** `npm run bench -- callback` (or bundle, markdown, events, hostile, conversation, session) runs only those figures. */
 const only = new Set(process.argv.slice(2));
 const wanted = (figure: string) => only.size === 0 || only.has(figure);
 
@@ -158,6 +162,23 @@ try {
       row('longest frame during the send', of('console', 'sendLongestFrameMs'), of('baseline', 'sendLongestFrameMs'), 'ms'),
     ]);
     console.log('Frames: Long Animation Frame entries, only those over 50 ms are reported (0: none).');
+  }
+
+  if (wanted('session')) {
+    const conversation = longConversation();
+    const runs: Array<Record<'baseline' | 'console', SessionOpenTiming>> = [];
+    for (let index = 0; index < SESSION_RUNS; index++) runs.push(await sessionOpenFigure(browser, stack, conversation, index));
+    const of = (side: 'baseline' | 'console', metric: keyof SessionOpenTiming) => median(runs.map((run) => run[side][metric]));
+    console.log(
+      `\n(g) The same 200 messages as an ADK session on the runtime (events with tool calls and usage), opened from "Conversations", median of ${SESSION_RUNS}; baseline: opening a one-question session. The yardstick is (e), the same messages restored from the tab.`,
+    );
+    console.table([
+      row('click → session shown (last answer rendered)', of('console', 'shownMs'), of('baseline', 'shownMs'), 'ms'),
+      row('longest task until then', of('console', 'shownLongestTaskMs'), of('baseline', 'shownLongestTaskMs'), 'ms', '≤ 50 ms'),
+      row('longest frame until then', of('console', 'shownLongestFrameMs'), of('baseline', 'shownLongestFrameMs'), 'ms'),
+      row('click → every answer rendered as markdown', of('console', 'settledMs'), of('baseline', 'settledMs'), 'ms'),
+      row('longest frame until then', of('console', 'settledLongestFrameMs'), of('baseline', 'settledLongestFrameMs'), 'ms'),
+    ]);
   }
 } finally {
   await browser.close();

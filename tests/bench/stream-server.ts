@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import { deepArgumentsStream, manyToolCallsStream, nestedQuotes, unclosedEmphasis } from '../../dev/agent/hostile-shapes.ts';
 import { markdownDeltas, markdownReport, SENTINEL, wordDeltas } from './answers.ts';
 
@@ -6,7 +6,8 @@ import { markdownDeltas, markdownReport, SENTINEL, wordDeltas } from './answers.
  * A stand-in agent for the streaming figures: POST /invoke with {"prompt": "markdown" | "events"} streams
  * ADK partial events and the final event repeating the whole text. It ignores tokens (the bench needs no
  * sign-in for this). `pace` spreads the stream over time like a model; `burst` writes it as fast as it can.
- * Any other prompt gets a short answer at once (the conversation figure sends one).
+ * Any other prompt gets a short answer at once (the conversation figure sends one). While the bench sets
+ * `sessions`, it also serves ADK's session routes (the ADK session figure opens one).
  */
 export type StreamName = 'markdown' | 'events' | HostileName;
 /** Answers built to crash or freeze a renderer (dev/agent/hostile-shapes.ts), each ending with the sentinel. */
@@ -39,12 +40,58 @@ export function streamFrames(name: StreamName): string[] {
   return [...deltas.map((delta) => frame(delta, true)), frame(deltas.join(''), false)];
 }
 
-export async function startStreamServer(port: number): Promise<{ url: string; close: () => Promise<void> }> {
+/** An ADK session as the runtime's REST API returns it (the list strips its events, as ADK's JavaScript server does). */
+export interface BenchSession {
+  id: string;
+  lastUpdateTime: number;
+  events: unknown[];
+}
+
+export const BENCH_APP = 'bench_agent';
+
+/**
+ * ADK's session routes, answered only while `sessions` holds some: with none, `/list-apps` is 404 and the
+ * console (signed in for the callback figure) keeps to `/invoke` as for the other figures.
+ */
+function answerAdk(method: string, url: URL, sessions: Map<string, BenchSession>, res: ServerResponse): boolean {
+  if (sessions.size === 0 || method !== 'GET') return false;
+  const json = (body: unknown) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  if (url.pathname === '/list-apps') {
+    json([BENCH_APP]);
+    return true;
+  }
+  const match = /^\/apps\/([^/]+)\/users\/([^/]+)\/sessions(?:\/([^/]+))?$/.exec(url.pathname);
+  if (!match || match[1] !== BENCH_APP) return false;
+  const userId = decodeURIComponent(match[2]);
+  if (match[3] === undefined) {
+    json(
+      [...sessions.values()].map(({ id, lastUpdateTime }) => ({
+        id,
+        appName: BENCH_APP,
+        userId,
+        state: {},
+        events: undefined,
+        lastUpdateTime,
+      })),
+    );
+    return true;
+  }
+  const session = sessions.get(decodeURIComponent(match[3]));
+  if (!session) return false;
+  json({ ...session, appName: BENCH_APP, userId, state: {} });
+  return true;
+}
+
+export async function startStreamServer(
+  port: number,
+): Promise<{ url: string; sessions: Map<string, BenchSession>; close: () => Promise<void> }> {
+  const sessions = new Map<string, BenchSession>();
   const frames = Object.fromEntries(
     (['markdown', 'events', ...HOSTILE_NAMES] as const).map((name) => [name, streamFrames(name)]),
   ) as Record<StreamName, string[]>;
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://bench');
+    if (answerAdk(req.method ?? '', url, sessions, res)) return;
     if (req.method !== 'POST' || url.pathname !== '/invoke') {
       res.writeHead(404).end();
       return;
@@ -84,6 +131,7 @@ export async function startStreamServer(port: number): Promise<{ url: string; cl
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${port}`,
+    sessions,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
