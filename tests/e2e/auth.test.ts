@@ -1,33 +1,53 @@
 import { decodeJwt } from 'jose';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import { chromiumForFile } from '../support/chromium.ts';
-import { authStatus, captureTokens, claim, claimTime, expectNoTokenIn, signIn, storedEverywhere } from '../support/console-page.ts';
+import {
+  authStatus,
+  captureTokens,
+  claim,
+  claimTime,
+  expectNoTokenIn,
+  signedInPage,
+  signIn,
+  storedEverywhere,
+} from '../support/console-page.ts';
 
 const stack = inject('stack');
 const browser = chromiumForFile(stack.chromePath);
 
 describe('signing in with PKCE, staying signed in, signing out', () => {
-  let context: BrowserContext;
-  let page: Page;
+  let context: BrowserContext | undefined;
   let tokens: Set<string>;
+  let consoleMessages: string[];
 
-  const consoleMessages: string[] = [];
+  /** Every test's context: the tokens the pool hands it and what its pages write to the console are kept. */
+  function watch(watched: BrowserContext) {
+    context = watched;
+    tokens = captureTokens(watched);
+    consoleMessages = [];
+    watched.on('console', (message) => consoleMessages.push(message.text()));
+  }
 
-  beforeAll(async () => {
-    context = await browser.newContext();
-    tokens = captureTokens(context);
-    page = await context.newPage();
-    context.on('console', (message) => consoleMessages.push(message.text()));
-  });
+  /** A tab of a fresh context, signed in as alice. */
+  async function signedInTab(): Promise<Page> {
+    return (await signedInPage(browser, stack.consoleUrl, 'alice', { watch })).page;
+  }
 
-  afterAll(() => {
-    // Tokens never reach the browser console either.
-    expect(tokens.size).toBeGreaterThan(0);
-    for (const token of tokens) expect(consoleMessages.filter((message) => message.includes(token))).toEqual([]);
+  afterEach(async () => {
+    try {
+      // Tokens never reach the browser console either.
+      expect(tokens.size).toBeGreaterThan(0);
+      for (const token of tokens) expect(consoleMessages.filter((message) => message.includes(token))).toEqual([]);
+    } finally {
+      await context?.close();
+      context = undefined;
+    }
   });
 
   it('signs in through the pool and shows the access token claims without extra clicks', async () => {
+    const page = await (await browser.newContext()).newPage();
+    watch(page.context());
     await page.goto(`${stack.consoleUrl}/?from=test`);
     await expect.poll(() => authStatus(page)).toBe('Signed out');
     await signIn(page, stack.consoleUrl);
@@ -47,6 +67,7 @@ describe('signing in with PKCE, staying signed in, signing out', () => {
   });
 
   it('shows the ID token claims on the second tab and keeps the raw token behind a reveal', async () => {
+    const page = await signedInTab();
     expect(await page.locator('.token-text').count()).toBe(0);
     await page.getByRole('button', { name: 'Reveal token' }).click();
     const raw = await page.locator('.token-text').textContent();
@@ -59,6 +80,7 @@ describe('signing in with PKCE, staying signed in, signing out', () => {
   });
 
   it('is still signed in after a reload, without a password', async () => {
+    const page = await signedInTab();
     await page.reload();
     await expect.poll(() => authStatus(page)).toBe('Signed in as alice');
     expect(new URL(page.url()).origin).toBe(stack.consoleUrl);
@@ -66,7 +88,8 @@ describe('signing in with PKCE, staying signed in, signing out', () => {
   });
 
   it('signs out, revokes the refresh token, ends the pool session, and signs out the other tabs', async () => {
-    const otherTab = await context.newPage();
+    const page = await signedInTab();
+    const otherTab = await page.context().newPage();
     await otherTab.goto(`${stack.consoleUrl}/`);
     await expect.poll(() => authStatus(otherTab)).toBe('Signed in as alice');
     const refreshTokens = [...tokens].filter((token) => token.split('.').length === 1);
@@ -87,7 +110,7 @@ describe('signing in with PKCE, staying signed in, signing out', () => {
     expectNoTokenIn(await storedEverywhere(page), tokens);
 
     // The pool session ended too: a fresh tab is not silently signed back in.
-    const freshTab = await context.newPage();
+    const freshTab = await page.context().newPage();
     await freshTab.goto(`${stack.consoleUrl}/`);
     await expect.poll(() => authStatus(freshTab)).toBe('Signed out');
   });

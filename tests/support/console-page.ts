@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 /** From the console: "Sign in", the pool's hosted login (and consent when asked), back to the console. */
@@ -15,6 +15,32 @@ export async function signIn(page: Page, consoleUrl: string, user = { username: 
 
 export function authStatus(page: Page) {
   return page.locator('.auth-status').textContent();
+}
+
+/**
+ * A browser context of its own, signed in to the console at `consoleUrl` as `user` (one of the local pool's accounts,
+ * whose password is `<user>-password`), its page showing "Signed in as <user>". Each test takes one, so none relies on
+ * a page an earlier test signed in; close the context when done. `watch` sees the context before the first request
+ * (to capture its tokens, say); `path` is where sign-in starts and returns to.
+ */
+export async function signedInPage(
+  browser: Pick<Browser, 'newContext'>,
+  consoleUrl: string,
+  user = 'alice',
+  options: { context?: BrowserContextOptions; watch?: (context: BrowserContext) => void; path?: string } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext(options.context);
+  try {
+    options.watch?.(context);
+    const page = await context.newPage();
+    await page.goto(`${consoleUrl}${options.path ?? '/'}`);
+    await signIn(page, consoleUrl, { username: user, password: `${user}-password` });
+    await expect.poll(() => authStatus(page), { timeout: 30_000 }).toBe(`Signed in as ${user}`);
+    return { context, page };
+  } catch (error) {
+    await context.close();
+    throw error;
+  }
 }
 
 /** The value cell of a claim in the "Token claims" table. */
