@@ -354,4 +354,15 @@ describe('invokeAgent while the session is busy', () => {
     expect(error).toBeInstanceOf(AgentCallError);
     expect(fetchMock).toHaveBeenCalledTimes(1);
   });
+
+  it('reports what the runtime said in the refusal body when the renewal brings no new token', async () => {
+    // A gateway that explains in its body only, without a WWW-Authenticate challenge.
+    const refusal = () => Response.json({ error: { message: 'audience mismatch: urn:other', type: 'Unauthorized' } }, { status: 401 });
+    for (const renewed of ['same', undefined]) {
+      vi.stubGlobal('fetch', vi.fn(async () => refusal()));
+      const error = await run(auth('same', renewed)).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(AgentCallError);
+      expect((error as AgentCallError).failure).toMatchObject({ kind: 'rejected', status: 401, description: 'audience mismatch: urn:other' });
+    }
+  });
 });

@@ -146,16 +146,17 @@ export async function* invokeAgent(options: InvokeOptions): AsyncGenerator<Agent
     }
 
     if ((response.status === 401 || response.status === 403) && token && attempt === 0) {
-      finish('failed', response.status);
       deadline.clear();
-      await response.body?.cancel();
+      // What the runtime said is read first: it is the report when no new token comes (the body is gone after).
+      const refusal = await failureFromResponse(response, { signedIn: true, url, now: Date.now() });
+      finish('failed', response.status);
       const renewed = await unlessAborted(auth.renew(), options.signal);
       // The same token back (renewed moments ago) would only be refused again: report the refusal instead.
       if (renewed && renewed !== token) {
         token = renewed;
         continue;
       }
-      // No new token: report the runtime's refusal of the one we had.
+      throw new AgentCallError(refusal);
     }
     if (!response.ok) {
       deadline.clear();
