@@ -359,10 +359,17 @@ describe('invokeAgent while the session is busy', () => {
     // A gateway that explains in its body only, without a WWW-Authenticate challenge.
     const refusal = () => Response.json({ error: { message: 'audience mismatch: urn:other', type: 'Unauthorized' } }, { status: 401 });
     for (const renewed of ['same', undefined]) {
-      vi.stubGlobal('fetch', vi.fn(async () => refusal()));
+      vi.stubGlobal(
+        'fetch',
+        vi.fn(async () => refusal()),
+      );
       const error = await run(auth('same', renewed)).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(AgentCallError);
-      expect((error as AgentCallError).failure).toMatchObject({ kind: 'rejected', status: 401, description: 'audience mismatch: urn:other' });
+      expect((error as AgentCallError).failure).toMatchObject({
+        kind: 'rejected',
+        status: 401,
+        description: 'audience mismatch: urn:other',
+      });
     }
   });
 });
