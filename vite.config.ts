@@ -4,6 +4,7 @@ import { defineConfig, loadEnv } from 'vite';
 import { agentProxy, buildSourcemap, isAbsoluteUrl, pickPublicConfig, SECRET_WARNING } from './dev/console-env.ts';
 import { contentSecurityPolicy } from './dev/csp-plugin.ts';
 import { DEFAULT_CONSOLE_PORT } from './dev/defaults.ts';
+import { minifyPublicScripts } from './dev/minify-public-scripts.ts';
 
 const HOST = '127.0.0.1';
 
@@ -23,11 +24,17 @@ export default defineConfig(({ command, mode, isPreview }) => {
   const port = Number(env.CONSOLE_PORT) || DEFAULT_CONSOLE_PORT;
 
   return {
-    plugins: [react(), contentSecurityPolicy(publicConfig)],
+    plugins: [react(), contentSecurityPolicy(publicConfig), minifyPublicScripts(['config-read.js'])],
     define: { __BUILD_CONFIG__: JSON.stringify(publicConfig) },
     server: { host: HOST, port, strictPort: true, proxy: agent.proxy },
     preview: { host: HOST, port, strictPort: true, proxy: agent.proxy },
-    build: { target: 'es2022', sourcemap: buildSourcemap(env.BUILD_SOURCEMAP) },
+    build: {
+      target: 'es2022',
+      sourcemap: buildSourcemap(env.BUILD_SOURCEMAP),
+      // Every browser that runs es2022 but Safari before 17 supports modulepreload; there the hint is ignored and the
+      // chunks load when imported. The polyfill would cost the first page 0.3 KB gzipped for no gain elsewhere.
+      modulePreload: { polyfill: false },
+    },
     test: {
       projects: [
         {
