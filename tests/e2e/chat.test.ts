@@ -1,8 +1,8 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import { chromiumForFile } from '../support/chromium.ts';
 import { resetConfigJson, setConfigJson } from '../support/config-json.ts';
-import { answerWhenSettled, authStatus, lastAnswer, messageBox, send, signIn } from '../support/console-page.ts';
+import { answerWhenSettled, authStatus, lastAnswer, messageBox, send, signedInPage, signIn } from '../support/console-page.ts';
 import { freePort } from '../support/processes.ts';
 import { startStrictAgent } from '../support/stack-helpers.ts';
 
@@ -11,18 +11,52 @@ const browser = chromiumForFile(stack.chromePath);
 /** A stream that has to start, or grow by a line, on two shared cores. */
 const SLOW = { timeout: 30_000 };
 
-afterEach(() => {
+/** The contexts a test opened, closed after it: no test goes on with a page another one left. */
+const opened: BrowserContext[] = [];
+
+afterEach(async () => {
   resetConfigJson(stack.distDir);
+  await Promise.all(opened.splice(0).map((context) => context.close()));
 });
 
-async function newPage(context?: BrowserContext) {
-  const page = await (context ?? (await browser.newContext())).newPage();
+/** Every dialog a page of `context` opens: noted, then dismissed. */
+function watchDialogs(context: BrowserContext): string[] {
   const dialogs: string[] = [];
-  page.on('dialog', (dialog) => {
+  context.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
     void dialog.dismiss();
   });
+  return dialogs;
+}
+
+async function newPage(context?: BrowserContext) {
+  const own = context ?? (await browser.newContext());
+  if (!context) opened.push(own);
+  const dialogs = watchDialogs(own);
+  const page = await own.newPage();
   return { page, dialogs };
+}
+
+/** A fresh tab of its own, signed in as alice, its message box ready. */
+async function signedInChat() {
+  let dialogs: string[] = [];
+  const { context, page } = await signedInPage(browser, stack.consoleUrl, 'alice', {
+    watch: (context) => {
+      dialogs = watchDialogs(context);
+    },
+  });
+  opened.push(context);
+  await expect.poll(() => messageBox(page).isEnabled(), SLOW).toBe(true);
+  return { page, dialogs };
+}
+
+/** Sends `prompt` and waits until its answer has ended and rendered. */
+async function ask(page: Page, prompt: string) {
+  const answers = page.getByRole('log').locator('article.message.agent');
+  const before = await answers.count();
+  await send(page, prompt);
+  await expect.poll(() => answers.count(), SLOW).toBe(before + 1);
+  return answerWhenSettled(page);
 }
 
 /**
@@ -80,17 +114,17 @@ async function pixelsOfColour(png: Buffer, colour: string): Promise<number> {
 const framesRendered = (page: Page) =>
   page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
 
+/** A fresh tab of its own on the console, signed out. */
+async function signedOutChat() {
+  const { page } = await newPage();
+  await page.goto(`${stack.consoleUrl}/`);
+  await page.locator('.auth-status', { hasText: 'Signed out' }).waitFor();
+  return page;
+}
+
 describe('talking to the agent', () => {
-  let page: Page;
-  let dialogs: string[];
-
-  beforeAll(async () => {
-    ({ page, dialogs } = await newPage());
-    await page.goto(`${stack.consoleUrl}/`);
-    await page.locator('.auth-status', { hasText: 'Signed out' }).waitFor();
-  });
-
   it('answers a call before sign-in with 401 and "Sign in", keeping the prompt', async () => {
+    const page = await signedOutChat();
     await send(page, 'Hello agent');
     const text = await answerWhenSettled(page);
     expect(text).toContain('401 Unauthorized');
@@ -103,6 +137,10 @@ describe('talking to the agent', () => {
   });
 
   it('after sign-in, the kept prompt is sent and the agent greets the user by name', async () => {
+    // A prompt sent signed out, answered with 401 and "Sign in".
+    const page = await signedOutChat();
+    await send(page, 'Hello agent');
+    expect(await answerWhenSettled(page)).toContain('401 Unauthorized');
     await lastAnswer(page).getByRole('button', { name: 'Sign in' }).click();
     await page.getByLabel('Username').fill('alice');
     await page.getByLabel('Password').fill('alice-password');
@@ -120,6 +158,7 @@ describe('talking to the agent', () => {
   });
 
   it('renders a streamed answer progressively, and its text once', async () => {
+    const { page } = await signedInChat();
     const seen = new Set<string>();
     await send(page, '/stream a progressive answer');
     await expect
@@ -137,6 +176,7 @@ describe('talking to the agent', () => {
   });
 
   it('shows tool calls as compact lines and JSON objects as a formatted block', async () => {
+    const { page } = await signedInChat();
     await send(page, '/weather Shanghai');
     expect(await answerWhenSettled(page)).toContain('The weather in Shanghai: cloudy, 22 °C.');
     expect(await lastAnswer(page).locator('details.tool-line summary').allTextContents()).toEqual([
@@ -149,6 +189,7 @@ describe('talking to the agent', () => {
   });
 
   it('renders GFM tables and code blocks with a copy button', async () => {
+    const { page } = await signedInChat();
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: stack.consoleUrl });
     await send(page, '/help');
     await answerWhenSettled(page);
@@ -159,6 +200,7 @@ describe('talking to the agent', () => {
   });
 
   it('shows the AgentKit error of a failing agent, and an error frame that ends a stream', async () => {
+    const { page } = await signedInChat();
     await send(page, '/fail');
     expect(await answerWhenSettled(page)).toContain(
       'The agent failed (500 RuntimeError): The agent code raised an exception (simulated by /fail).',
@@ -171,6 +213,7 @@ describe('talking to the agent', () => {
   });
 
   it('says so when the browser is offline, keeping the prompt', async () => {
+    const { page } = await signedInChat();
     await page.context().setOffline(true);
     try {
       await send(page, 'are you there?');
@@ -183,6 +226,7 @@ describe('talking to the agent', () => {
   });
 
   it('"Stop" aborts a running answer and keeps the partial text, marked as stopped', async () => {
+    const { page } = await signedInChat();
     await send(page, '/slow');
     await expect.poll(() => lastAnswer(page).textContent(), SLOW).toContain('tick tick');
     await page.getByRole('button', { name: 'Stop' }).click();
@@ -192,6 +236,7 @@ describe('talking to the agent', () => {
   });
 
   it('renders hostile markdown inert: no script, no handler, no javascript: or data: link', async () => {
+    const { page, dialogs } = await signedInChat();
     await send(page, '/hostile');
     await answerWhenSettled(page);
     await lastAnswer(page).getByRole('link', { name: 'a safe link' }).waitFor();
@@ -207,6 +252,9 @@ describe('talking to the agent', () => {
   });
 
   it('shows the whole focus ring of a link at the left edge of an answer', async () => {
+    const { page } = await signedInChat();
+    await ask(page, '/hostile');
+    await lastAnswer(page).getByRole('link', { name: 'a safe link' }).waitFor();
     // The hostile answer's last link, "a safe link", starts its line (in a group of settled blocks: one more
     // line follows it): Shift+Tab from the message box reaches it, past the answer's "Events (N)".
     await messageBox(page).focus();
@@ -224,13 +272,31 @@ describe('talking to the agent', () => {
   });
 
   it('renders 2,000 streamed events progressively to the end', async () => {
+    const { page } = await signedInChat();
     await send(page, '/count 2000');
     const text = await answerWhenSettled(page);
     expect(text).toContain('1999 2000');
     expect(text.match(/\b1000\b/g)).toHaveLength(1);
   });
 
-  it('lists every call of this page in the call log with its status, mode and user', async () => {
+  it('lists every call of this page in the call log with its status, mode and user', { timeout: 180_000 }, async () => {
+    const { page } = await signedInChat();
+    for (const prompt of ['Hello agent', '/stream a progressive answer', '/weather Shanghai', '/json', '/help', '/fail', '/stream-fail']) {
+      await ask(page, prompt);
+    }
+    await page.context().setOffline(true);
+    try {
+      expect(await ask(page, 'are you there?')).toContain('You are offline.');
+    } finally {
+      await page.context().setOffline(false);
+    }
+    await messageBox(page).fill('');
+    await send(page, '/slow');
+    await expect.poll(() => lastAnswer(page).textContent(), SLOW).toContain('tick tick');
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await expect.poll(() => lastAnswer(page).getAttribute('data-status')).toBe('stopped');
+    await ask(page, '/hostile');
+    await ask(page, '/count 2000');
     const rows = page.getByRole('table', { name: 'Call log' }).locator('tbody tr');
     const texts = await rows.allTextContents();
     // the greeting, /stream, /weather, /json, /help, /fail, /stream-fail, offline, /slow, /hostile, /count
@@ -243,6 +309,10 @@ describe('talking to the agent', () => {
   });
 
   it('follows a growing answer, and stops following once the user scrolls up', async () => {
+    // Earlier answers, taller together than the log.
+    const { page } = await signedInChat();
+    await ask(page, '/help');
+    await ask(page, '/count 2000');
     const log = page.getByRole('log');
     const height = () => log.evaluate((element) => element.scrollHeight);
     const distanceFromBottom = () => log.evaluate((element) => element.scrollHeight - element.scrollTop - element.clientHeight);
@@ -270,8 +340,11 @@ describe('talking to the agent', () => {
   });
 
   it('keeps the draft and the conversation across a reload', async () => {
+    const { page } = await signedInChat();
+    await ask(page, '/weather Shanghai');
     await messageBox(page).fill('an unsent draft');
     const messages = await page.getByRole('log').locator('article').count();
+    expect(messages).toBeGreaterThan(0);
     await page.reload();
     await expect.poll(() => authStatus(page)).toBe('Signed in as alice');
     expect(await messageBox(page).inputValue()).toBe('an unsent draft');
@@ -280,6 +353,8 @@ describe('talking to the agent', () => {
   });
 
   it('"New conversation" starts a fresh session', async () => {
+    const { page } = await signedInChat();
+    await ask(page, 'Hello agent');
     const before = await page.locator('.chat-header .meta').textContent();
     await page.getByRole('button', { name: 'New conversation' }).click();
     expect(await page.getByRole('log').locator('article').count()).toBe(0);
@@ -287,6 +362,7 @@ describe('talking to the agent', () => {
   });
 
   it('signing out clears the conversation and the draft', async () => {
+    const { page } = await signedInChat();
     await send(page, 'something personal');
     await answerWhenSettled(page);
     await messageBox(page).fill('a personal draft');
@@ -326,6 +402,7 @@ describe('calls that fail or need a renewal', () => {
 
   it('a call made after the access token expired succeeds without user action (renew and replay)', async () => {
     const context = await browser.newContext();
+    opened.push(context);
     const { page } = await newPage(context);
     await page.clock.install();
     await page.goto(`${stack.short.consoleUrl}/`);
@@ -356,7 +433,6 @@ describe('calls that fail or need a renewal', () => {
     await expect.poll(() => lastAnswer(page).textContent(), { timeout: 20_000 }).toContain('You said: “after expiry”');
     const statuses = await page.getByRole('table', { name: 'Call log' }).locator('tbody tr td:nth-child(2)').allTextContents();
     expect(statuses).toEqual(['200 (replay)', '401']);
-    await context.close();
   });
 
   it('an agent that cannot be reached: the cause is named and the prompt is kept', async () => {
