@@ -216,6 +216,8 @@ export class AuthController {
     try {
       // ui_locales: the pool's hosted pages speak the console's language (where the pool supports it).
       await this.options.manager.signinRedirect({ state: { returnTo }, nonce: newNonce(), ui_locales: getLanguage() });
+      // It returns only when the page is shown again from the back/forward cache: the user came back unsigned.
+      this.dispatch({ type: 'sign-in-abandoned' });
     } catch (error) {
       this.dispatch({ type: 'sign-in-failed', failure: await this.describe(error) });
     }

@@ -23,6 +23,7 @@ export type AuthState =
 export type AuthEvent =
   | { type: 'restore-failed' }
   | { type: 'sign-in-started' }
+  | { type: 'sign-in-abandoned' }
   | { type: 'signed-in'; user: User }
   | { type: 'sign-in-failed'; failure: AuthFailure }
   | { type: 'renew-started' }
@@ -39,6 +40,8 @@ export function authReducer(state: AuthState, event: AuthEvent): AuthState {
       return state.status === 'starting' ? { status: 'signed-out' } : state;
     case 'sign-in-started':
       return { status: 'signing-in' };
+    case 'sign-in-abandoned':
+      return state.status === 'signing-in' ? { status: 'signed-out' } : state;
     case 'signed-in':
       return { status: 'signed-in', user: event.user };
     case 'sign-in-failed':

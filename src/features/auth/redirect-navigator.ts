@@ -14,7 +14,7 @@ export class RedirectNavigator implements INavigator {
         new Promise<NavigateResponse>((resolve, reject) => {
           abort = reject;
           // Back from the pool through the back/forward cache: the page is shown again, the redirect is over.
-          window.addEventListener('pageshow', () => resolve({ url: window.location.href }), { once: true });
+          window.addEventListener('pageshow', (event) => event.persisted && resolve({ url: window.location.href }));
           window.location[redirectMethod](params.url);
         }),
       close: () => abort?.(new Error('Redirect aborted')),
