@@ -3,7 +3,7 @@ import type { Conversation } from '../../src/features/chat/conversation.ts';
 import { benchContext } from './bench-context.ts';
 import type { BenchStack } from './bench-stack.ts';
 import { passPool } from './callback-bench.ts';
-import { longest } from './conversation-bench.ts';
+import { longest, watchLongTasks } from './long-tasks.ts';
 import { BENCH_APP, type BenchSession } from './stream-server.ts';
 
 /**
@@ -89,24 +89,6 @@ function shortSession(): BenchSession {
       },
     ],
   };
-}
-
-interface ProbeWindow {
-  __longTasks: Array<{ start: number; duration: number }>;
-  __longFrames: Array<{ start: number; duration: number }>;
-}
-
-/** Runs before the app: records long tasks and long animation frames (read by `longest`). */
-function watchLongTasks() {
-  const bench = window as unknown as ProbeWindow;
-  bench.__longTasks = [];
-  bench.__longFrames = [];
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) bench.__longTasks.push({ start: entry.startTime, duration: entry.duration });
-  }).observe({ type: 'longtask', buffered: true });
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) bench.__longFrames.push({ start: entry.startTime, duration: entry.duration });
-  }).observe({ type: 'long-animation-frame', buffered: true });
 }
 
 /**

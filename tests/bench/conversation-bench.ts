@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator } from 'playwright-core';
 import type { ChatMessage, Conversation } from '../../src/features/chat/conversation.ts';
 import { markdownReport } from './answers.ts';
 import { benchContext } from './bench-context.ts';
 import type { BenchStack } from './bench-stack.ts';
+import { longest, watchLongTasks } from './long-tasks.ts';
 
 /**
  * (e) A long conversation restored from storage (a reload, or the return from the user pool): time to show it,
@@ -68,16 +69,14 @@ export function longConversation(pairs = PAIRS): Conversation {
 }
 
 interface ProbeWindow {
-  __longTasks: Array<{ start: number; duration: number }>;
-  __longFrames: Array<{ start: number; duration: number }>;
   __shown: Promise<number>;
   __settled: Promise<number>;
   __sent: Promise<{ clicked: number; shown: number }>;
 }
 
 /**
- * Runs before the app in the measured page: stores the conversation where the app restores it from, records
- * long tasks, and resolves a promise the next frame after each state below is in the DOM (checked once a frame
+ * Runs before the app in the measured page (after watchLongTasks): stores the conversation where the app restores
+ * it from, and resolves a promise the next frame after each state below is in the DOM (checked once a frame
  * while the DOM changes):
  * - shown: the log holds every stored message and the last answer is rendered markdown: it has a `.markdown`
  *   element, no `.plain` element in it (neither the plain text shown before the renderer loads nor a piece still
@@ -88,14 +87,6 @@ interface ProbeWindow {
 function probe({ key, stored, count, prompt }: { key: string; stored: string; count: number; prompt: string }) {
   sessionStorage.setItem(key, stored);
   const bench = window as unknown as ProbeWindow;
-  bench.__longTasks = [];
-  bench.__longFrames = [];
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) bench.__longTasks.push({ start: entry.startTime, duration: entry.duration });
-  }).observe({ type: 'longtask', buffered: true });
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) bench.__longFrames.push({ start: entry.startTime, duration: entry.duration });
-  }).observe({ type: 'long-animation-frame', buffered: true });
   const log = () => document.querySelector('[role="log"]');
   const shown = () => {
     const element = log();
@@ -164,19 +155,6 @@ function probe({ key, stored, count, prompt }: { key: string; stored: string; co
   }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
 }
 
-/** The longest long task or long animation frame that overlaps `from`–`to` (ms from navigation start). */
-export function longest(page: Page, kind: 'task' | 'frame', from: number, to: number): Promise<number> {
-  return page.evaluate(
-    ({ kind, from, to }) => {
-      const bench = window as unknown as ProbeWindow;
-      const entries = kind === 'task' ? bench.__longTasks : bench.__longFrames;
-      const overlapping = entries.filter((entry) => entry.start + entry.duration >= from && entry.start <= to);
-      return Math.max(0, ...overlapping.map((entry) => entry.duration));
-    },
-    { kind, from, to },
-  );
-}
-
 const MESSAGE_BOX = 'section.chat form.composer textarea';
 const SEND_BUTTON = 'section.chat form.composer button[type="submit"]';
 
@@ -190,6 +168,7 @@ async function measure(context: BrowserContext, stack: BenchStack, conversation:
   const page = await context.newPage();
   try {
     const stored = JSON.stringify(conversation);
+    await page.addInitScript(watchLongTasks);
     await page.addInitScript(probe, { key: CONVERSATION_KEY, stored, count: conversation.messages.length, prompt: PROMPT });
     await page.goto(`${stack.consoleUrl}/`);
     const renderMs = await page.evaluate(() => (window as unknown as ProbeWindow).__shown);

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { SENTINEL } from './answers.ts';
 import { benchContext } from './bench-context.ts';
 import type { BenchStack } from './bench-stack.ts';
+import { type LongTaskWindow, watchLongTasks } from './long-tasks.ts';
 import type { Pace, StreamName } from './stream-server.ts';
 
 export interface StreamTiming {
@@ -14,22 +15,17 @@ export interface StreamTiming {
   settledMs?: number;
 }
 
-interface BenchWindow {
-  __longTasks: Array<{ start: number; duration: number }>;
+interface BenchWindow extends LongTaskWindow {
   __inputs: number[];
   __start: number;
   __done: Promise<number>;
   __settled: Promise<number>;
 }
 
-/** Long tasks and key latency, recorded from the page's start. */
+/** Key latency, recorded from the page's start (long tasks by watchLongTasks). */
 function observe() {
   const bench = window as unknown as BenchWindow;
-  bench.__longTasks = [];
   bench.__inputs = [];
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) bench.__longTasks.push({ start: entry.startTime, duration: entry.duration });
-  }).observe({ type: 'longtask', buffered: true });
   document.addEventListener(
     'keydown',
     (event) => {
@@ -136,6 +132,7 @@ async function consoleAnswer(page: Page, prompt: string, pace: Pace): Promise<St
 export async function streamFigure(browser: Browser, stack: BenchStack, name: StreamName, pace: Pace) {
   const context = await benchContext(browser);
   try {
+    await context.addInitScript(watchLongTasks);
     await context.addInitScript(observe);
     const page = await context.newPage();
     await page.goto(`${stack.consoleUrl}/`);
