@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { chromiumForFile } from '../support/chromium.ts';
 import {
   answerWhenSettled,
@@ -45,16 +45,25 @@ describe('a browser that prefers Chinese', () => {
   let scripts: string[];
   let tokens: Set<string>;
 
-  beforeAll(async () => {
+  // Each test has a Chinese browser of its own.
+  beforeEach(async () => {
     context = await browser.newContext({ locale: 'zh-CN' });
     tokens = captureTokens(context);
     page = await context.newPage();
     scripts = watchScripts(page);
   });
 
-  afterAll(async () => {
+  afterEach(async () => {
     await context.close();
   });
+
+  /** The console on its first load, in Chinese, then signed in through the pool's Chinese pages. */
+  async function signInInChinese() {
+    await page.goto(stack.consoleUrl);
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await signInThroughPool(page, { username: '用户名', password: '密码', signIn: '登录', allow: '授权' });
+    await expect.poll(() => authStatus(page)).toBe('已登录：alice');
+  }
 
   it('gets a Chinese console on the first load, with the Chinese texts fetched', async () => {
     await page.goto(stack.consoleUrl);
@@ -67,6 +76,8 @@ describe('a browser that prefers Chinese', () => {
   });
 
   it('signs in through the local pool, whose pages are in Chinese too', async () => {
+    await page.goto(stack.consoleUrl);
+    await page.getByRole('button', { name: '登录', exact: true }).waitFor();
     await page.getByRole('button', { name: '登录', exact: true }).click();
     await page.getByLabel('用户名').waitFor();
     expect(await htmlLang(page)).toBe('zh-CN');
@@ -78,6 +89,7 @@ describe('a browser that prefers Chinese', () => {
   });
 
   it('asks the local agent in Chinese: /help answers in Chinese', async () => {
+    await signInInChinese();
     await page.getByRole('textbox', { name: '消息' }).fill('/help');
     await page.getByRole('button', { name: '发送' }).click();
     await page.getByRole('log').getByText('本地智能体命令').waitFor();
@@ -85,6 +97,11 @@ describe('a browser that prefers Chinese', () => {
   });
 
   it('switches to English and back without a reload, keeping the draft and the conversation', async () => {
+    // A Chinese conversation: /help, answered in Chinese with a code block.
+    await signInInChinese();
+    await page.getByRole('textbox', { name: '消息' }).fill('/help');
+    await page.getByRole('button', { name: '发送' }).click();
+    await page.getByRole('log').getByRole('button', { name: '复制代码' }).waitFor();
     await page.evaluate(() => Object.assign(window, { sameDocument: true }));
     await page.getByRole('textbox', { name: '消息' }).fill('半句草稿 a draft');
     await page.getByRole('combobox', { name: '语言' }).selectOption({ label: 'English' });
@@ -108,6 +125,7 @@ describe('a browser that prefers Chinese', () => {
   });
 
   it('shows the debugger in Chinese, claim explanations and verdict included, and switches it too', async () => {
+    await signInInChinese();
     await page.getByRole('link', { name: '调试器' }).click();
     await page.getByRole('heading', { name: '令牌调试器' }).waitFor();
     await page.getByRole('button', { name: '使用我的访问令牌' }).click();
@@ -134,6 +152,10 @@ describe('a browser that prefers Chinese', () => {
   });
 
   it('remembers the choice across a reload, as a preference only (no token stored)', async () => {
+    // Signed in in Chinese, the user chooses English.
+    await signInInChinese();
+    await page.getByRole('combobox', { name: '语言' }).selectOption({ label: 'English' });
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
     await page.reload();
     await page.getByRole('combobox', { name: 'Language' }).waitFor();
     expect(await htmlLang(page)).toBe('en');
