@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { chromiumForFile } from '../support/chromium.ts';
-import { answerWhenSettled, captureTokens, lastAnswer, send, signIn } from '../support/console-page.ts';
+import { answerWhenSettled, captureTokens, lastAnswer, send, signedInPage } from '../support/console-page.ts';
 
 const stack = inject('stack');
 const browser = chromiumForFile(stack.chromePath);
@@ -10,15 +10,25 @@ const browser = chromiumForFile(stack.chromePath);
 let page: Page;
 let tokens: Set<string>;
 
-beforeAll(async () => {
-  const context = await browser.newContext({ acceptDownloads: true });
-  tokens = captureTokens(context);
-  page = await context.newPage();
+// Each test has a tab of its own, signed in as alice, every token the pool hands it captured.
+beforeEach(async () => {
+  ({ page } = await signedInPage(browser, stack.consoleUrl, 'alice', {
+    context: { acceptDownloads: true },
+    watch: (context) => {
+      tokens = captureTokens(context);
+    },
+  }));
 });
 
-afterAll(async () => {
+afterEach(async () => {
   await page.context().close();
 });
+
+/** "/weather london", answered with a tool call, rendered. */
+async function askWeather() {
+  await send(page, '/weather london');
+  return answerWhenSettled(page);
+}
 
 /** Clicks Export, then the format; the file the browser downloads, as text. */
 async function exported(format: 'Markdown' | 'JSON') {
@@ -30,13 +40,11 @@ async function exported(format: 'Markdown' | 'JSON') {
 
 describe('the raw events of an answer', () => {
   it('an answer with tool calls, streamed as ADK events', async () => {
-    await page.goto(`${stack.consoleUrl}/`);
-    await signIn(page, stack.consoleUrl);
-    await send(page, '/weather london');
-    expect(await answerWhenSettled(page)).toContain('The weather in london');
+    expect(await askWeather()).toContain('The weather in london');
   });
 
   it('"Events (N)" shows each ADK event the agent streamed: author, partial or final, tool call and result', async () => {
+    await askWeather();
     const button = lastAnswer(page).getByRole('button', { name: /^Events \(\d+\)$/ });
     const count = Number((await button.textContent())?.match(/\d+/)?.[0]);
     expect(count).toBeGreaterThan(3);
@@ -55,6 +63,7 @@ describe('the raw events of an answer', () => {
 
 describe('exporting the conversation', () => {
   it('as Markdown: the prompt, the answer and its tool calls, named after the agent and the day, without a token', async () => {
+    await askWeather();
     const { name, text } = await exported('Markdown');
     expect(name).toMatch(/^test-agent-conversation-\d{4}-\d{2}-\d{2}\.md$/);
     expect(text).toContain('# Conversation with Test Agent');
@@ -66,6 +75,7 @@ describe('exporting the conversation', () => {
   });
 
   it('as JSON: every message with its raw events, without a token', async () => {
+    await askWeather();
     const { name, text } = await exported('JSON');
     expect(name).toMatch(/\.json$/);
     const document = JSON.parse(text) as { messages: Array<{ role: string; events?: unknown[] }> };

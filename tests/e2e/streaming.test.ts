@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { chromiumForFile } from '../support/chromium.ts';
-import { lastAnswer, messageBox, signIn } from '../support/console-page.ts';
+import { lastAnswer, messageBox, signedInPage } from '../support/console-page.ts';
 
 const stack = inject('stack');
 const browser = chromiumForFile(stack.chromePath);
@@ -9,13 +9,11 @@ const SLOW = { timeout: 30_000, interval: 100 };
 
 describe('a long answer streaming', () => {
   let page: Page;
-  beforeAll(async () => {
-    page = await (await browser.newContext()).newPage();
-    await page.goto(`${stack.consoleUrl}/`);
-    await signIn(page, stack.consoleUrl);
-    await page.getByText('Signed in as alice').waitFor({ timeout: 30_000 });
+  // Each test has a tab of its own, signed in as alice.
+  beforeEach(async () => {
+    ({ page } = await signedInPage(browser, stack.consoleUrl));
   });
-  afterAll(() => page.context().close());
+  afterEach(() => page.context().close());
 
   it('keeps the settled blocks in place: text selected there stays selected while the rest arrives', async () => {
     await messageBox(page).fill('/report 40 30');
