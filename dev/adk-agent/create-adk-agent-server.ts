@@ -1,11 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { LogLevel, setLogLevel } from '@google/adk';
 import { serveConsentPage } from '../agent/consent-page.ts';
 import type { AgentServerOptions, RunningAgent } from '../agent/create-agent-server.ts';
 import { createCustomJwtVerifier, InvalidTokenError } from '../agent/custom-jwt.ts';
 import { DocumentsVault } from '../agent/documents-vault.ts';
 import { createUserNames } from '../agent/user-names.ts';
+import { listen } from '../listen.ts';
 import { serveAdkRoute } from './adk-routes.ts';
 import { LocalDocuments } from './documents-tool.ts';
 import { adkError, agentKitError, HttpError, sendJson } from './http.ts';
@@ -141,18 +141,7 @@ export async function createAdkAgentServer(options: AgentServerOptions): Promise
     }
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, host, () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  publicUrl ||= `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
-  return {
-    url: `http://${host}:${port}`,
-    close: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  const listening = await listen(server, options.port, host);
+  publicUrl ||= listening.localUrl;
+  return { url: `http://${host}:${listening.port}`, close: listening.close };
 }

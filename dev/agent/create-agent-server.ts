@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listen } from '../listen.ts';
 import { pageLanguage } from '../page-language.ts';
 import { serveConsentPage } from './consent-page.ts';
 import { type CustomJwtSettings, createCustomJwtVerifier, InvalidTokenError, type VerifiedCaller } from './custom-jwt.ts';
@@ -167,18 +167,7 @@ export async function createAgentServer(options: AgentServerOptions): Promise<Ru
     }
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, host, () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  publicUrl ||= `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
-  return {
-    url: `http://${host}:${port}`,
-    close: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  const listening = await listen(server, options.port, host);
+  publicUrl ||= listening.localUrl;
+  return { url: `http://${host}:${listening.port}`, close: listening.close };
 }

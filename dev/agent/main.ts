@@ -1,6 +1,6 @@
 import { DEFAULT_AGENT_PORT, DEFAULT_CONSOLE_PORT, DEFAULT_USERPOOL_PORT, readList, readPort, readSeconds } from '../defaults.ts';
 import { exposedHostWarning } from '../exposed-host.ts';
-import { createAgentServer } from './create-agent-server.ts';
+import { type AgentServerOptions, createAgentServer, type RunningAgent } from './create-agent-server.ts';
 import type { CustomJwtSettings } from './custom-jwt.ts';
 
 export function agentOptionsFromEnv(env: NodeJS.ProcessEnv) {
@@ -48,14 +48,22 @@ export async function issuerOf(discoveryUrl: string): Promise<string | undefined
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+/**
+ * Starts an agent server from the environment (`npm run dev:agent`, `dev:adk-agent`): says where it listens and whom
+ * it accepts, warns when it is reachable from other machines, and closes on Ctrl-C.
+ */
+export async function runAgentFromEnv(create: (options: AgentServerOptions) => Promise<RunningAgent>, describe: (url: string) => string) {
   const options = agentOptionsFromEnv(process.env);
-  const agent = await createAgentServer(options);
-  console.error(`Local agent: ${agent.url}/invoke  (custom_jwt)`);
+  const agent = await create(options);
+  console.error(describe(agent.url));
   console.error(describeAcceptedCallers(options.auth, await issuerOf(options.auth.discoveryUrl)));
   const exposed = exposedHostWarning(options.host, 'agent');
   if (exposed) console.warn(`\n${exposed}\n`);
   const stop = () => agent.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await runAgentFromEnv(createAgentServer, (url) => `Local agent: ${url}/invoke  (custom_jwt)`);
 }

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import Provider, { type ClientMetadata, type Configuration } from 'oidc-provider';
 import { LOCAL_CLIENT_ID, LOCAL_PARTNER_CLIENT_ID, TEN_HOURS_IN_SECONDS } from '../defaults.ts';
+import { listen } from '../listen.ts';
 import { pageLanguage } from '../page-language.ts';
 import { checkPassword, findUser, userClaims } from './accounts.ts';
 import { IDENTITY_PATH_DISCOVERY } from './address-forms.ts';
@@ -194,22 +194,14 @@ export async function createUserPool(options: UserPoolOptions): Promise<RunningU
   });
 
   const server: Server = createServer(provider.callback());
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, host, () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
+  const { port, close } = await listen(server, options.port, host);
   return {
     issuer: port === options.port ? issuer : `http://${host}:${port}`,
     faults,
     setIssueRefreshTokens: (on) => {
       issueRefreshTokens = on;
     },
-    close: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close,
   };
 }
 
