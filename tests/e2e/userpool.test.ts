@@ -1,6 +1,6 @@
 import { decodeJwt, decodeProtectedHeader } from 'jose';
-import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { chromiumForFile } from '../support/chromium.ts';
 import { authorizeUrl, exchangeCode, loginOverHttp } from '../support/http-login.ts';
 import { makePkce } from '../support/pkce.ts';
@@ -16,18 +16,41 @@ const login = () => ({
 });
 
 let page: Page;
-let firstCode: { code: string; verifier: string };
 
 /**
  * These tests drive the pool and read the code it sends to the console's /callback themselves. With scripts on,
  * the console would exchange that code as the page loads (and take it out of the address bar) before a test
  * reads it: the pool's pages need no script, so none runs.
  */
-const poolOnlyContext = () => browser.newContext({ javaScriptEnabled: false });
+const opened: BrowserContext[] = [];
+async function poolOnlyContext() {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  opened.push(context);
+  return context;
+}
 
-beforeAll(async () => {
+// Each test has a browser of its own, with no pool session until it signs in.
+beforeEach(async () => {
   page = await (await poolOnlyContext()).newPage();
 });
+
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((context) => context.close()));
+});
+
+/** Signs alice in on the pool's pages in `page` (consenting when asked): the code and verifier of that sign-in. */
+async function signInAtPool(state: string) {
+  const pkce = makePkce();
+  await page.goto(await authorizeUrl(login(), pkce.challenge, state));
+  await page.getByLabel('Username').fill('alice');
+  await page.getByLabel('Password').fill('alice-password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  const consent = page.getByRole('button', { name: 'Allow access' });
+  await Promise.race([consent.waitFor(), page.waitForURL(`${stack.consoleUrl}/callback?**`)]);
+  if (!page.url().startsWith(`${stack.consoleUrl}/callback?`)) await consent.click();
+  await page.waitForURL(`${stack.consoleUrl}/callback?**`);
+  return { code: new URL(page.url()).searchParams.get('code') ?? '', verifier: pkce.verifier };
+}
 
 describe('local user pool', () => {
   it('publishes discovery shaped like the Volcano Engine pool', async () => {
@@ -82,13 +105,12 @@ describe('local user pool', () => {
       nonce: 'n-state-1',
     });
 
-    firstCode = { code, verifier: pkce.verifier };
-
     const userinfo = await fetch(`${stack.issuer}/userinfo`, { headers: { authorization: `Bearer ${tokens.access_token}` } });
     expect(await userinfo.json()).toMatchObject({ sub: access.sub, preferred_username: 'alice', email: 'alice@example.com' });
   });
 
   it('answers prompt=none silently while the pool session lives, with login_required once it is gone', async () => {
+    await signInAtPool('state-1');
     const url = new URL(await authorizeUrl(login(), makePkce().challenge, 'state-4'));
     url.searchParams.set('prompt', 'none');
     await page.goto(url.href);
@@ -102,6 +124,9 @@ describe('local user pool', () => {
   });
 
   it('refuses a code without its verifier, a request without PKCE, and a code used twice', async () => {
+    // A first sign-in, whose code is traded for tokens once.
+    const firstCode = await signInAtPool('state-1');
+    expect((await exchangeCode(login(), firstCode.code, firstCode.verifier)).status).toBe(200);
     const pkce = makePkce();
     await page.goto(await authorizeUrl(login(), pkce.challenge, 'state-2'));
     await page.waitForURL(`${stack.consoleUrl}/callback?**`); // signed in and consented already: straight back
