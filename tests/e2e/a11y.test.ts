@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { axeViolations } from '../support/axe.ts';
 import { chromiumForFile } from '../support/chromium.ts';
 import { resetConfigJson, setConfigJson } from '../support/config-json.ts';
-import { answerWhenSettled, lastAnswer, send, signIn } from '../support/console-page.ts';
+import { answerWhenSettled, lastAnswer, send, signedInPage } from '../support/console-page.ts';
 import { type OwnSite, startOwnSite } from '../support/own-site.ts';
 
 const stack = inject('stack');
@@ -75,15 +75,16 @@ describe('axe finds no WCAG 2.1 A/AA violation, light and dark, English and Chin
     let site: OwnSite;
     beforeAll(async () => {
       site = await startOwnSite(stack);
-      page = await (await browser.newContext()).newPage();
-      await page.goto(`${site.consoleUrl}/`);
-      await signIn(page, site.consoleUrl);
-      await page.locator('.auth-status', { hasText: 'Signed in as alice' }).waitFor();
+    });
+    afterAll(() => site.close());
+    // Each test has a tab of its own, signed in as alice.
+    beforeEach(async () => {
+      ({ page } = await signedInPage(browser, site.consoleUrl));
       // The token panel and the call log are chunks of their own: axe checks them once they show.
       await page.getByRole('table', { name: 'Token claims', exact: true }).waitFor();
       await page.getByText('No calls yet.').waitFor();
     });
-    afterAll(() => site.close());
+    afterEach(() => page.context().close());
 
     it('with a streamed answer and a tool call, and with a failed answer', async () => {
       await send(page, '/weather Shanghai');
@@ -154,12 +155,11 @@ describe('themes', () => {
 
 describe('screen readers and motion', () => {
   let page: Page;
-  beforeAll(async () => {
-    page = await (await browser.newContext()).newPage();
-    await page.goto(`${stack.consoleUrl}/`);
-    await signIn(page, stack.consoleUrl);
-    await page.locator('.auth-status', { hasText: 'Signed in as alice' }).waitFor();
+  // Each test has a tab of its own, signed in as alice.
+  beforeEach(async () => {
+    ({ page } = await signedInPage(browser, stack.consoleUrl));
   });
+  afterEach(() => page.context().close());
 
   it('hear a streamed answer once when it ends, not each delta', async () => {
     expect(await page.getByRole('log').getAttribute('aria-live')).toBe('off');
