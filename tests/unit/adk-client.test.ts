@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AdkError, listSessions, probeRuntime } from '../../src/features/chat/api/adk-client.ts';
 import type { AgentAuth } from '../../src/features/chat/api/agent-client.ts';
 import { CallLog } from '../../src/features/chat/api/call-log.ts';
-import { conversationFromEvents, sessionTitle } from '../../src/features/chat/stream/session-messages.ts';
+import { conversationFromEvents } from '../../src/features/chat/stream/session-messages.ts';
+import { sessionTitle } from '../../src/features/chat/stream/session-title.ts';
 import { transportFor } from '../../src/features/chat/transport.ts';
 
 afterEach(() => vi.unstubAllGlobals());

@@ -4,7 +4,7 @@ import { formatRelative } from '../../../lib/time.ts';
 import { useNow } from '../../../lib/use-now.ts';
 import type { Runtime, SessionSummary } from '../api/adk-client.ts';
 import type { AgentAuth } from '../api/agent-client.ts';
-import { sessionTitle } from '../stream/session-messages.ts';
+import { sessionTitle } from '../stream/session-title.ts';
 import { chatKeys } from './queries.ts';
 import './conversation-list.css';
 

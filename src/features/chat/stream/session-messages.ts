@@ -1,24 +1,12 @@
 import { type Conversation, conversationReducer } from '../conversation.ts';
 import { type AgentChunk, chunksFromEvent } from './agent-chunks.ts';
+import { isRecord, type Json, userText } from './session-title.ts';
 
 /**
  * An ADK session's events as the console's messages, folded by the same reducer as a live answer (markdown
  * rendered once, tool lines, consent cards in their final state, failures): each user text starts a message
  * and the answer after it, every other event goes to that answer.
  */
-
-type Json = Record<string, unknown>;
-
-function isRecord(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** The text of a user's event, undefined when it holds none (a function response the client sent). */
-function userText(event: Json): string | undefined {
-  if (event.author !== 'user' || !isRecord(event.content) || !Array.isArray(event.content.parts)) return undefined;
-  const texts = event.content.parts.filter(isRecord).flatMap((part) => (typeof part.text === 'string' ? [part.text] : []));
-  return texts.length > 0 ? texts.join('\n') : undefined;
-}
 
 function millis(event: Json, fallback: number): number {
   return typeof event.timestamp === 'number' && Number.isFinite(event.timestamp) ? event.timestamp * 1000 : fallback;
@@ -28,16 +16,6 @@ export interface LoadedConversation {
   conversation: Conversation;
   /** Each answer's raw events, by answer id, for the inspector. */
   events: Map<string, unknown[]>;
-}
-
-/** The first user text of a session: its title (ADK sessions have none), or undefined. */
-export function sessionTitle(events: readonly unknown[]): string | undefined {
-  for (const event of events) {
-    if (!isRecord(event)) continue;
-    const text = userText(event);
-    if (text?.trim()) return text.trim().slice(0, 120);
-  }
-  return undefined;
 }
 
 export function conversationFromEvents(sessionId: string, events: readonly unknown[], owner?: string): LoadedConversation {
