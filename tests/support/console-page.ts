@@ -21,17 +21,17 @@ export function authStatus(page: Page) {
  * A browser context of its own, signed in to the console at `consoleUrl` as `user` (one of the local pool's accounts,
  * whose password is `<user>-password`), its page showing "Signed in as <user>". Each test takes one, so none relies on
  * a page an earlier test signed in; close the context when done. `watch` sees the context before the first request
- * (to capture its tokens, say); `path` is where sign-in starts and returns to.
+ * (to capture its tokens or add an init script, say; awaited); `path` is where sign-in starts and returns to.
  */
 export async function signedInPage(
   browser: Pick<Browser, 'newContext'>,
   consoleUrl: string,
   user = 'alice',
-  options: { context?: BrowserContextOptions; watch?: (context: BrowserContext) => void; path?: string } = {},
+  options: { context?: BrowserContextOptions; watch?: (context: BrowserContext) => unknown; path?: string } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext(options.context);
   try {
-    options.watch?.(context);
+    await options.watch?.(context);
     const page = await context.newPage();
     await page.goto(`${consoleUrl}${options.path ?? '/'}`);
     await signIn(page, consoleUrl, { username: user, password: `${user}-password` });
