@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { chromiumForFile } from '../support/chromium.ts';
 import { resetConfigJson, setConfigJson } from '../support/config-json.ts';
 import { lastAnswer, signIn } from '../support/console-page.ts';
@@ -33,9 +33,11 @@ async function failureOf(page: Page, prompt: string, box = 'Message') {
 
 describe('agent failures, explained under the failure', () => {
   let page: Page;
-  beforeAll(async () => {
+  // Each test has a tab of its own, signed in as alice.
+  beforeEach(async () => {
     page = await signedInTab(stack.consoleUrl);
   });
+  afterEach(() => page.context().close());
 
   it('the gateway\'s "Consumer authentication failed": the cause, the identity callback to register, the source', async () => {
     const text = await failureOf(page, '/error consumer');
@@ -82,6 +84,9 @@ describe('agent failures, explained under the failure', () => {
   });
 
   it('follows a language switch: the explanation of an earlier failure is in Chinese', async () => {
+    // An earlier failure, explained in English.
+    await failureOf(page, '/error consumer');
+    await explanation(page).getByText('Why: The AgentKit gateway refused').waitFor();
     await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: '中文' });
     await failureOf(page, '/error hidden', '消息');
     await expect.poll(() => explanation(page).textContent()).toContain('原因： 智能体代码出错');
