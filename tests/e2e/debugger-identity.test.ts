@@ -1,9 +1,9 @@
 import { decodeJwt } from 'jose';
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { LOCAL_DELEGATE_CLIENT_ID } from '../../dev/userpool/delegation.ts';
 import { chromiumForFile } from '../support/chromium.ts';
-import { signIn } from '../support/console-page.ts';
+import { signedInPage, signIn } from '../support/console-page.ts';
 import { loginOverHttp } from '../support/http-login.ts';
 import { partnerToken } from '../support/stack-helpers.ts';
 
@@ -12,14 +12,14 @@ const browser = chromiumForFile(stack.chromePath);
 const NETWORK = { timeout: 30_000 };
 let page: Page;
 
-beforeAll(async () => {
-  page = await (await browser.newContext()).newPage();
-  await page.goto(`${stack.consoleUrl}/`);
-  await signIn(page, stack.consoleUrl);
-  await page.locator('.auth-status', { hasText: 'Signed in as alice' }).waitFor(NETWORK);
+// Each test has a tab of its own, signed in as alice and on the debugger.
+beforeEach(async () => {
+  ({ page } = await signedInPage(browser, stack.consoleUrl));
   await page.getByRole('link', { name: 'Debugger' }).click();
   await page.getByRole('heading', { name: 'Token debugger' }).waitFor();
 });
+
+afterEach(() => page.context().close());
 
 const tokenBox = () => page.getByRole('textbox', { name: 'Token' });
 const acting = () => page.getByRole('region', { name: 'Who is acting' });
@@ -153,6 +153,9 @@ describe('the gateway predictor', () => {
   });
 
   it('refuses more than 5 allowed clients, and lets every client in with none', async () => {
+    // The console's own access token, accepted by both.
+    await page.getByRole('button', { name: 'Use my access token' }).click();
+    await expect.poll(gatewayVerdict, NETWORK).toBe('Accepted');
     await gatewayClients().fill(`a, b, c, d, e, ${stack.clientId}`);
     await expect.poll(gatewayVerdict).toBe('Rejected (failing: AllowedClients)');
     expect(await gatewayPanel().locator('tr[data-check="AllowedClients"]').textContent()).toContain(
@@ -169,6 +172,8 @@ describe('the gateway predictor', () => {
   });
 
   it('takes the identity-path form of the discovery URL and says that is the form it used', async () => {
+    await page.getByRole('button', { name: 'Use my access token' }).click();
+    await expect.poll(() => page.locator('.verdict').textContent(), NETWORK).toBe('Accepted');
     const pathForm = `${stack.issuer}/userpool/local/.well-known/openid-configuration`;
     const field = page.getByRole('textbox', { name: 'runtime_jwt_discovery_url' });
     await field.fill(pathForm);

@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { chromiumForFile } from '../support/chromium.ts';
 import { resetConfigJson, setConfigJson } from '../support/config-json.ts';
-import { authStatus, signIn } from '../support/console-page.ts';
+import { authStatus, signedInPage, signIn } from '../support/console-page.ts';
 import { accessTokenClaims, signAsPool } from '../support/forge.ts';
 import { startKeyServer } from '../support/key-server.ts';
 import { partnerToken, startStrictAgent } from '../support/stack-helpers.ts';
@@ -11,14 +11,14 @@ const stack = inject('stack');
 const browser = chromiumForFile(stack.chromePath);
 let page: Page;
 
-beforeAll(async () => {
-  page = await (await browser.newContext()).newPage();
-  await page.goto(`${stack.consoleUrl}/`);
-  await signIn(page, stack.consoleUrl);
-  await page.locator('.auth-status', { hasText: 'Signed in as alice' }).waitFor();
+// Each test has a tab of its own, signed in as alice and on the debugger.
+beforeEach(async () => {
+  ({ page } = await signedInPage(browser, stack.consoleUrl));
   await page.getByRole('link', { name: 'Debugger' }).click();
   await page.getByRole('heading', { name: 'Token debugger' }).waitFor();
 });
+
+afterEach(() => page.context().close());
 
 /** Polls that wait on the network (keys, discovery, a sign-in) under a loaded CI machine: above the 15 s default. */
 const NETWORK = { timeout: 30_000 };
@@ -48,6 +48,9 @@ describe('the token debugger', () => {
   });
 
   it('one changed character in the signature: "Invalid signature" and "Rejected"', async () => {
+    // The console's own access token, verified.
+    await page.getByRole('button', { name: 'Use my access token' }).click();
+    await expect.poll(verdict, NETWORK).toBe('Accepted');
     const token = await tokenBox().inputValue();
     const [header, payload, signature] = token.split('.');
     await paste(`${header}.${payload}.${signature.slice(0, 20)}${signature[20] === 'A' ? 'B' : 'A'}${signature.slice(21)}`);
