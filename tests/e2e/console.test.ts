@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { chromiumForFile } from '../support/chromium.ts';
 import { resetConfigJson, setConfigJson } from '../support/config-json.ts';
 import { authStatus, signIn } from '../support/console-page.ts';
@@ -11,7 +11,7 @@ import { run, type Spawned, waitForUrl } from '../support/processes.ts';
 const stack = inject('stack');
 const browser = chromiumForFile(stack.chromePath);
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 
 function builtFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
@@ -19,12 +19,16 @@ function builtFiles(dir: string): string[] {
     .map((entry) => join(entry.parentPath, entry.name));
 }
 
-beforeAll(async () => {
+// Each test has a tab of its own, whose script errors are its own.
+beforeEach(async () => {
+  const errors: string[] = [];
+  pageErrors = errors;
   page = await (await browser.newContext()).newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('pageerror', (error) => errors.push(error.message));
 });
-afterEach(() => {
+afterEach(async () => {
   resetConfigJson(stack.distDir);
+  await page.context().close();
 });
 
 describe('the console, built and served statically', () => {
