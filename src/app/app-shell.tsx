@@ -1,4 +1,3 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { LanguageSwitcher } from '../components/language-switcher.tsx';
@@ -41,7 +40,6 @@ function useFocusOnPageChange(pathname: string) {
 export function AppShell() {
   const config = useConfig();
   const [auth] = useState(() => createAuthController(config));
-  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { mutations: { retry: false } } }));
   const pathname = usePathname();
   const onDebugger = pathname === DEBUGGER_PATH;
   // A language switch re-renders the whole console from here; state (draft, conversation, session) stays.
@@ -51,35 +49,33 @@ export function AppShell() {
   // rendered once the callback leaves for the console, not while the token response waits for the main thread.
   const onCallback = pathname === callbackPathOf(config);
   return (
-    <QueryClientProvider client={queryClient}>
-      <AuthProvider controller={auth}>
-        <div className="shell">
-          <header className="app-header">
-            <span className="brand">{t('app.title')}</span>
-            <span className="agent-name">{t('header.agent', { name: config.agentName })}</span>
-            <nav aria-label={t('header.nav')}>
-              <NavLink to="/" label={t('nav.console')} current={!onDebugger} />
-              <NavLink to={DEBUGGER_PATH} label={t('nav.debugger')} current={onDebugger} />
-            </nav>
-            <span className="spacer" />
-            <LanguageSwitcher />
-            <ThemeSwitcher />
-            <AuthControls />
-          </header>
-          {/* Below the header: a failing page leaves the auth controls, and the session in memory, in place. */}
-          <main id="main" ref={main} tabIndex={-1}>
-            <ErrorBoundary part="page">
-              {onCallback ? (
-                <p className="loading">{t('app.loadingPage')}</p>
-              ) : (
-                <Suspense fallback={<p className="loading">{t('app.loadingPage')}</p>}>
-                  <Workspace pathname={pathname} onDebugger={onDebugger} />
-                </Suspense>
-              )}
-            </ErrorBoundary>
-          </main>
-        </div>
-      </AuthProvider>
-    </QueryClientProvider>
+    <AuthProvider controller={auth}>
+      <div className="shell">
+        <header className="app-header">
+          <span className="brand">{t('app.title')}</span>
+          <span className="agent-name">{t('header.agent', { name: config.agentName })}</span>
+          <nav aria-label={t('header.nav')}>
+            <NavLink to="/" label={t('nav.console')} current={!onDebugger} />
+            <NavLink to={DEBUGGER_PATH} label={t('nav.debugger')} current={onDebugger} />
+          </nav>
+          <span className="spacer" />
+          <LanguageSwitcher />
+          <ThemeSwitcher />
+          <AuthControls />
+        </header>
+        {/* Below the header: a failing page leaves the auth controls, and the session in memory, in place. */}
+        <main id="main" ref={main} tabIndex={-1}>
+          <ErrorBoundary part="page">
+            {onCallback ? (
+              <p className="loading">{t('app.loadingPage')}</p>
+            ) : (
+              <Suspense fallback={<p className="loading">{t('app.loadingPage')}</p>}>
+                <Workspace pathname={pathname} onDebugger={onDebugger} />
+              </Suspense>
+            )}
+          </ErrorBoundary>
+        </main>
+      </div>
+    </AuthProvider>
   );
 }

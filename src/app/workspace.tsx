@@ -1,3 +1,4 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { CallLog } from '../features/chat/api/call-log.ts';
@@ -16,11 +17,15 @@ addEnglish(enWorkspace);
  */
 export function Workspace({ pathname, onDebugger }: { pathname: string; onDebugger: boolean }) {
   const [callLog] = useState(() => new CallLog());
+  // Only the workspace fetches with TanStack Query: its client (and the library) stay out of the first page.
+  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { mutations: { retry: false } } }));
   return (
-    <AppChatSession callLog={callLog}>
-      <ErrorBoundary part={onDebugger ? 'debugger' : 'page'} resetKey={pathname}>
-        {onDebugger ? <DebuggerRoute /> : <HomePage callLog={callLog} />}
-      </ErrorBoundary>
-    </AppChatSession>
+    <QueryClientProvider client={queryClient}>
+      <AppChatSession callLog={callLog}>
+        <ErrorBoundary part={onDebugger ? 'debugger' : 'page'} resetKey={pathname}>
+          {onDebugger ? <DebuggerRoute /> : <HomePage callLog={callLog} />}
+        </ErrorBoundary>
+      </AppChatSession>
+    </QueryClientProvider>
   );
 }

@@ -61,7 +61,8 @@ export async function buildFloorApp(): Promise<string> {
     configFile: false,
     logLevel: 'warn',
     plugins: [react()],
-    build: { outDir, emptyOutDir: true, target: 'es2022' },
+    // As the console builds (vite.config.ts): without Vite's modulepreload polyfill, so like is compared with like.
+    build: { outDir, emptyOutDir: true, target: 'es2022', modulePreload: { polyfill: false } },
   });
   return outDir;
 }
