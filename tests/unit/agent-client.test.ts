@@ -355,6 +355,25 @@ describe('invokeAgent while the session is busy', () => {
     expect(fetchMock).toHaveBeenCalledTimes(1);
   });
 
+  it('replays with the renewed token while a refusal body is still arriving', async () => {
+    let endRefusal = () => {};
+    const hangingRefusal = new ReadableStream<Uint8Array>({
+      start(controller) {
+        endRefusal = () => controller.close();
+      },
+    });
+    const fetchMock = vi
+      .fn()
+      .mockResolvedValueOnce(new Response(hangingRefusal, { status: 401 }))
+      .mockResolvedValueOnce(Response.json('Hello again'));
+    vi.stubGlobal('fetch', fetchMock);
+    const answer = run(auth('old'));
+    // The replay does not wait for the refusal's body, which has not ended yet.
+    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(2));
+    endRefusal();
+    expect(await answer).toEqual([{ type: 'json', value: 'Hello again' }]);
+  });
+
   it('reports what the runtime said in the refusal body when the renewal brings no new token', async () => {
     // A gateway that explains in its body only, without a WWW-Authenticate challenge.
     const refusal = () => Response.json({ error: { message: 'audience mismatch: urn:other', type: 'Unauthorized' } }, { status: 401 });

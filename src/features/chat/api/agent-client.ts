@@ -146,17 +146,19 @@ export async function* invokeAgent(options: InvokeOptions): AsyncGenerator<Agent
     }
 
     if ((response.status === 401 || response.status === 403) && token && attempt === 0) {
-      deadline.clear();
-      // What the runtime said is read first: it is the report when no new token comes (the body is gone after).
-      const refusal = await failureFromResponse(response, { signedIn: true, url, now: Date.now() });
       finish('failed', response.status);
+      deadline.clear();
+      // What the runtime said is read beside the renewal (within its own deadline): it is the report when no new
+      // token comes, and a body that is slow to end does not hold the replay back.
+      const refusal = failureFromResponse(response, { signedIn: true, url, now: Date.now() });
+      refusal.catch(() => undefined); // not read when the replay goes out
       const renewed = await unlessAborted(auth.renew(), options.signal);
       // The same token back (renewed moments ago) would only be refused again: report the refusal instead.
       if (renewed && renewed !== token) {
         token = renewed;
         continue;
       }
-      throw new AgentCallError(refusal);
+      throw new AgentCallError(await unlessAborted(refusal, options.signal));
     }
     if (!response.ok) {
       deadline.clear();
