@@ -36,7 +36,7 @@ describe('one answer that cannot be rendered', () => {
       { id: 'u2', role: 'user', text: 'second question', at: 0 },
       agent('a2', 'A fine answer'),
     ];
-    render(<MessageList messages={messages} agentName="Agent" actions={{ signIn: () => undefined }} />);
+    render(<MessageList conversationId="s" messages={messages} agentName="Agent" actions={{ signIn: () => undefined }} />);
     expect(screen.getByRole('alert').textContent).toBe('This answer could not be shown: the renderer broke on this answer');
     expect(screen.getByText('Show the raw answer')).toBeTruthy();
     const raw = document.querySelector('[data-status="unshown"] pre')?.textContent ?? '';

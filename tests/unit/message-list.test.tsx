@@ -7,11 +7,11 @@ import type { ChatMessage } from '../../src/features/chat/conversation.ts';
 const question = (index: number): ChatMessage => ({ id: `user-${index}`, role: 'user', text: `Question ${index}`, at: index });
 
 /** What the first commit (and any of the parent) put in the log: the questions shown, oldest first. */
-function Recorder({ messages, commits }: { messages: ChatMessage[]; commits: string[][] }) {
+function Recorder({ messages, commits, id = 'session-1' }: { messages: ChatMessage[]; commits: string[][]; id?: string }) {
   useLayoutEffect(() => {
     commits.push([...document.querySelectorAll('article.message')].map((article) => article.textContent ?? ''));
   });
-  return <MessageList messages={messages} agentName="Agent" actions={{ signIn: () => undefined }} dropped={3} />;
+  return <MessageList conversationId={id} messages={messages} agentName="Agent" actions={{ signIn: () => undefined }} dropped={3} />;
 }
 
 describe('a restored conversation of hundreds of messages', () => {
@@ -37,12 +37,14 @@ describe('a restored conversation of hundreds of messages', () => {
     expect(note()?.nextElementSibling?.textContent).toContain('Question 0');
   });
 
-  it('mounts a long conversation opened into a log already shown the same way, newest first', async () => {
+  it('mounts another long conversation opened into the log the same way, newest first, whatever was shown before', async () => {
     const commits: string[][] = [];
-    const { rerender, container } = render(<Recorder messages={[question(0)]} commits={commits} />);
+    const shown = Array.from({ length: 190 }, (_, index) => question(index));
+    const { rerender, container } = render(<Recorder messages={shown} commits={commits} />);
+    await waitFor(() => expect(container.querySelectorAll('article.message')).toHaveLength(190));
     commits.length = 0;
     const opened = Array.from({ length: 200 }, (_, index) => question(index + 1000));
-    rerender(<Recorder messages={opened} commits={commits} />);
+    rerender(<Recorder id="session-2" messages={opened} commits={commits} />);
     expect(commits[0].length).toBeLessThan(200);
     expect(commits[0].at(-1)).toContain('Question 1199');
     await waitFor(() => expect(container.querySelectorAll('article.message')).toHaveLength(200));

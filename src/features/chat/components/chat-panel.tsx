@@ -80,7 +80,13 @@ export function ChatPanel({ agentName, signIn, debuggerLink, signedInAs }: ChatP
           {/* Each message fails alone (MessageBoundary); this catches the log itself. The header's "New conversation"
           and the composer are outside it, and a new conversation clears it. */}
           <ErrorBoundary part="log" resetKey={conversation.sessionId}>
-            <MessageList messages={conversation.messages} dropped={conversation.dropped} agentName={agentName} actions={actions} />
+            <MessageList
+              conversationId={conversation.sessionId}
+              messages={conversation.messages}
+              dropped={conversation.dropped}
+              agentName={agentName}
+              actions={actions}
+            />
           </ErrorBoundary>
           <Composer
             draft={draft}

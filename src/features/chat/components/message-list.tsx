@@ -14,13 +14,13 @@ const MOUNT_STEP = 24;
  * one long task to mount; its newest ones (what the log shows, at its end) mount first, older ones after each
  * paint, a step at a time, above them: the log stays pinned to its end meanwhile (see useFollowBottom).
  */
-function useUnmountedOlder(count: number): number {
+function useUnmountedOlder(count: number, conversationId: string): number {
   const [unmounted, setUnmounted] = useState(() => Math.max(0, count - MOUNT_STEP));
-  const [seen, setSeen] = useState(count);
-  if (count !== seen) {
-    // A conversation opened into the log (a runtime's session) arrives whole, like a restored one: mount it the same way.
-    setSeen(count);
-    if (count - seen > MOUNT_STEP) setUnmounted(count - MOUNT_STEP);
+  const [shownId, setShownId] = useState(conversationId);
+  if (conversationId !== shownId) {
+    // Another conversation opened into the log (a runtime's session) arrives whole, like a restored one.
+    setShownId(conversationId);
+    setUnmounted(Math.max(0, count - MOUNT_STEP));
   }
   useEffect(() => {
     if (unmounted === 0) return;
@@ -46,7 +46,7 @@ function useUnmountedOlder(count: number): number {
  * near the view, the log resized) is followed from a ResizeObserver, after the frame's layout: a streamed delta
  * never makes the page measure in between DOM writes.
  */
-function useFollowBottom(lastMessageId: string | undefined) {
+function useFollowBottom(lastMessageId: string | undefined, conversationId: string) {
   const log = useRef<HTMLDivElement>(null);
   const content = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
@@ -58,6 +58,11 @@ function useFollowBottom(lastMessageId: string | undefined) {
     element.scrollTop = element.scrollHeight;
     followedTo.current = element.scrollTop;
   }, []);
+  // Another conversation opens at its end, wherever the user had scrolled the one before.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when another conversation is shown
+  useLayoutEffect(() => {
+    stick.current = true;
+  }, [conversationId]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when a message is added or the conversation replaced
   useLayoutEffect(follow, [lastMessageId, follow]);
   useEffect(() => {
@@ -82,19 +87,22 @@ function useFollowBottom(lastMessageId: string | undefined) {
 
 /** The conversation log; follows a growing answer until the user scrolls up, and again once back at the bottom. */
 export function MessageList({
+  conversationId,
   messages,
   agentName,
   actions,
   dropped = 0,
 }: {
+  /** The conversation's session id: another one shown is mounted afresh, newest first. */
+  conversationId: string;
   messages: ChatMessage[];
   agentName: string;
   actions: FailureActions;
   /** Older messages the saved copy of this conversation left out (storage limit). */
   dropped?: number;
 }) {
-  const { log, content, onScroll } = useFollowBottom(messages.at(-1)?.id);
-  const unmounted = useUnmountedOlder(messages.length);
+  const { log, content, onScroll } = useFollowBottom(messages.at(-1)?.id, conversationId);
+  const unmounted = useUnmountedOlder(messages.length, conversationId);
   const announcement = useAnswerAnnouncement(messages, agentName, content);
   // role="log" is aria-live="polite" by default, which would read every streamed delta: the log is kept quiet
   // and the status below says each finished answer once. tabIndex: the log scrolls, so keyboards must reach it.
