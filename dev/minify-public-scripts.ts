@@ -1,5 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { minify, type Plugin } from 'vite';
 
 /**
@@ -12,11 +12,12 @@ export function minifyPublicScripts(files: readonly string[]): Plugin {
     name: 'agent-console:minify-public-scripts',
     apply: 'build',
     configResolved(config) {
-      outDir = config.build.outDir;
+      outDir = resolve(config.root, config.build.outDir);
     },
     async closeBundle() {
       for (const file of files) {
         const path = join(outDir, file);
+        if (!existsSync(path)) continue; // not written (build.write or copyPublicDir off)
         const { code, errors } = await minify(file, readFileSync(path, 'utf8'), { compress: true, mangle: true });
         if (errors.length > 0) throw new Error(`${file} could not be minified: ${errors.map((error) => error.message).join('; ')}`);
         writeFileSync(path, code);
