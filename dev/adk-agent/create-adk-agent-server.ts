@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { LogLevel, setLogLevel } from '@google/adk';
 import { serveConsentPage } from '../agent/consent-page.ts';
+import { answerPreflight, corsHeaders } from '../agent/cors.ts';
 import type { AgentServerOptions, RunningAgent } from '../agent/create-agent-server.ts';
 import { createCustomJwtVerifier, InvalidTokenError } from '../agent/custom-jwt.ts';
 import { DocumentsVault } from '../agent/documents-vault.ts';
@@ -86,27 +87,12 @@ export async function createAdkAgentServer(options: AgentServerOptions): Promise
 
   const server = createServer(async (req, res) => {
     const started = performance.now();
-    const origin = req.headers.origin;
-    const cors: Record<string, string> =
-      origin && corsOrigins.has(origin)
-        ? { 'access-control-allow-origin': origin, 'access-control-expose-headers': 'WWW-Authenticate, Retry-After', vary: 'Origin' }
-        : {};
+    const cors = corsHeaders(req, corsOrigins);
     const path = new URL(req.url ?? '/', 'http://agent').pathname;
     const record: Record<string, unknown> = { time: new Date().toISOString(), method: req.method, path, runtime: 'adk' };
     let audited = false;
     try {
-      if (req.method === 'OPTIONS') {
-        const allowed = cors['access-control-allow-origin']
-          ? {
-              'access-control-allow-methods': ALLOWED_METHODS,
-              'access-control-allow-headers': ALLOWED_HEADERS,
-              'access-control-max-age': '600',
-            }
-          : {};
-        res.writeHead(204, { ...cors, ...allowed });
-        res.end();
-        return;
-      }
+      if (req.method === 'OPTIONS') return answerPreflight(res, cors, { methods: ALLOWED_METHODS, headers: ALLOWED_HEADERS });
       if (req.method === 'GET' && path === '/ping') return void sendJson(res, 200, { status: 'pong!' }, cors);
       if (req.method === 'GET' && PUBLIC_PATHS.has(path)) return void sendJson(res, 200, { status: 'ok' }, cors);
       if (path.startsWith('/consent/')) return void (await serveConsentPage(req, res, path.slice('/consent/'.length), vault));

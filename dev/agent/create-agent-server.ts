@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { listen } from '../listen.ts';
 import { pageLanguage } from '../page-language.ts';
 import { serveConsentPage } from './consent-page.ts';
+import { answerPreflight, corsHeaders } from './cors.ts';
 import { type CustomJwtSettings, createCustomJwtVerifier, InvalidTokenError, type VerifiedCaller } from './custom-jwt.ts';
 import { DocumentsVault } from './documents-vault.ts';
 import { type Reply, replyTo } from './replies.ts';
@@ -113,28 +114,11 @@ export async function createAgentServer(options: AgentServerOptions): Promise<Ru
 
   const server = createServer(async (req, res) => {
     const started = performance.now();
-    const origin = req.headers.origin;
-    const cors: Record<string, string> =
-      origin && corsOrigins.has(origin)
-        ? { 'access-control-allow-origin': origin, 'access-control-expose-headers': 'WWW-Authenticate, Retry-After', vary: 'Origin' }
-        : {};
+    const cors = corsHeaders(req, corsOrigins);
     const path = new URL(req.url ?? '/', 'http://agent').pathname;
     const record: Record<string, unknown> = { time: new Date().toISOString(), method: req.method, path };
     try {
-      if (req.method === 'OPTIONS') {
-        res.writeHead(204, {
-          ...cors,
-          ...(cors['access-control-allow-origin']
-            ? {
-                'access-control-allow-methods': 'GET, POST',
-                'access-control-allow-headers': ALLOWED_HEADERS,
-                'access-control-max-age': '600',
-              }
-            : {}),
-        });
-        res.end();
-        return;
-      }
+      if (req.method === 'OPTIONS') return answerPreflight(res, cors, { methods: 'GET, POST', headers: ALLOWED_HEADERS });
       if (req.method === 'GET' && path === '/ping') return void sendJson(res, 200, { status: 'pong!' }, cors);
       if (req.method === 'GET' && ['/health', '/readiness', '/liveness'].includes(path)) {
         return void sendJson(res, 200, { status: 'ok' }, cors);
