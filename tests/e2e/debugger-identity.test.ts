@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { LOCAL_DELEGATE_CLIENT_ID } from '../../dev/userpool/delegation.ts';
 import { chromiumForFile } from '../support/chromium.ts';
-import { signedInPage, signIn } from '../support/console-page.ts';
+import { signedInDebugger, signIn } from '../support/console-page.ts';
 import { loginOverHttp } from '../support/http-login.ts';
 import { partnerToken } from '../support/stack-helpers.ts';
 
@@ -14,9 +14,7 @@ let page: Page;
 
 // Each test has a tab of its own, signed in as alice and on the debugger.
 beforeEach(async () => {
-  ({ page } = await signedInPage(browser, stack.consoleUrl));
-  await page.getByRole('link', { name: 'Debugger' }).click();
-  await page.getByRole('heading', { name: 'Token debugger' }).waitFor();
+  ({ page } = await signedInDebugger(browser, stack.consoleUrl));
 });
 
 afterEach(() => page.context().close());

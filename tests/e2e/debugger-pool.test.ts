@@ -2,7 +2,7 @@ import { decodeJwt } from 'jose';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { chromiumForFile } from '../support/chromium.ts';
-import { signIn } from '../support/console-page.ts';
+import { signedInDebugger } from '../support/console-page.ts';
 import { loginOverHttp } from '../support/http-login.ts';
 import { partnerToken } from '../support/stack-helpers.ts';
 
@@ -13,16 +13,6 @@ const NETWORK = { timeout: 30_000 };
 const pool = (page: Page) => page.getByRole('region', { name: 'Ask the pool' });
 const explained = (page: Page) => pool(page).getByTestId('pool-explained').textContent();
 const raw = (page: Page) => pool(page).getByTestId('pool-raw').textContent();
-
-async function signedInDebugger(): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(`${stack.consoleUrl}/`);
-  await signIn(page, stack.consoleUrl);
-  await page.locator('.auth-status', { hasText: 'Signed in as alice' }).waitFor(NETWORK);
-  await page.getByRole('link', { name: 'Debugger' }).click();
-  await page.getByRole('heading', { name: 'Token debugger' }).waitFor();
-  return page;
-}
 
 /** Every request this page sends to the pool's revocation endpoint. */
 function revocations(page: Page): string[] {
@@ -35,7 +25,7 @@ function revocations(page: Page): string[] {
 
 describe('ask the pool', () => {
   it('calls userinfo with the token in the box: the answer as it came, then explained', async () => {
-    const page = await signedInDebugger();
+    const page = (await signedInDebugger(browser, stack.consoleUrl)).page;
     await page.getByRole('button', { name: 'Use my access token' }).click();
     await pool(page).getByRole('button', { name: 'Call userinfo' }).click();
     await expect.poll(() => raw(page), NETWORK).toMatch(/^HTTP 200 OK\ncontent-type: application\/json/);
@@ -48,7 +38,7 @@ describe('ask the pool', () => {
   });
 
   it("revokes the console's own access token only once confirmed, then the session renews: signed in, with a new token", async () => {
-    const page = await signedInDebugger();
+    const page = (await signedInDebugger(browser, stack.consoleUrl)).page;
     const sent = revocations(page);
     await page.getByRole('button', { name: 'Use my access token' }).click();
     const revoked = await page.getByRole('textbox', { name: 'Token' }).inputValue();
@@ -88,7 +78,7 @@ describe('ask the pool', () => {
   });
 
   it("revokes a pasted token as its own client and leaves the console's session alone", async () => {
-    const page = await signedInDebugger();
+    const page = (await signedInDebugger(browser, stack.consoleUrl)).page;
     const partner = await partnerToken(stack);
     await page.getByRole('textbox', { name: 'Token' }).fill(partner.access_token);
     await pool(page).getByRole('button', { name: 'Revoke', exact: true }).click();

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { chromiumForFile } from '../support/chromium.ts';
 import { resetConfigJson, setConfigJson } from '../support/config-json.ts';
-import { authStatus, signedInPage, signIn } from '../support/console-page.ts';
+import { authStatus, signedInDebugger, signIn } from '../support/console-page.ts';
 import { accessTokenClaims, signAsPool } from '../support/forge.ts';
 import { startKeyServer } from '../support/key-server.ts';
 import { partnerToken, startStrictAgent } from '../support/stack-helpers.ts';
@@ -13,9 +13,7 @@ let page: Page;
 
 // Each test has a tab of its own, signed in as alice and on the debugger.
 beforeEach(async () => {
-  ({ page } = await signedInPage(browser, stack.consoleUrl));
-  await page.getByRole('link', { name: 'Debugger' }).click();
-  await page.getByRole('heading', { name: 'Token debugger' }).waitFor();
+  ({ page } = await signedInDebugger(browser, stack.consoleUrl));
 });
 
 afterEach(() => page.context().close());

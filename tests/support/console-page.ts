@@ -43,6 +43,17 @@ export async function signedInPage(
   }
 }
 
+/** `signedInPage` as alice, then on the token debugger (reached through the header's link, as a user does). */
+export async function signedInDebugger(
+  browser: Pick<Browser, 'newContext'>,
+  consoleUrl: string,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const signedIn = await signedInPage(browser, consoleUrl);
+  await signedIn.page.getByRole('link', { name: 'Debugger' }).click();
+  await signedIn.page.getByRole('heading', { name: 'Token debugger' }).waitFor();
+  return signedIn;
+}
+
 /** The value cell of a claim in the "Token claims" table. */
 export function claim(page: Page, name: string) {
   return page.getByRole('table', { name: 'Token claims', exact: true }).locator(`tr[data-claim="${name}"] td`).textContent();
