@@ -1,9 +1,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { LogLevel, setLogLevel } from '@google/adk';
+import { authenticate } from '../agent/authenticate.ts';
 import { serveConsentPage } from '../agent/consent-page.ts';
 import { answerPreflight, corsHeaders } from '../agent/cors.ts';
 import type { AgentServerOptions, RunningAgent } from '../agent/create-agent-server.ts';
-import { createCustomJwtVerifier, InvalidTokenError } from '../agent/custom-jwt.ts';
+import { createCustomJwtVerifier } from '../agent/custom-jwt.ts';
 import { DocumentsVault } from '../agent/documents-vault.ts';
 import { createUserNames } from '../agent/user-names.ts';
 import { listen } from '../listen.ts';
@@ -20,10 +21,6 @@ const STEP_DELAY_MS = 20;
 const ALLOWED_METHODS = 'GET, POST, DELETE';
 const ALLOWED_HEADERS = 'authorization, content-type, accept, accept-language, user_id, session_id';
 const PUBLIC_PATHS = new Set(['/ping', '/health', '/readiness', '/liveness']);
-
-function quoted(text: string) {
-  return text.replace(/["\\]/g, "'");
-}
 
 /**
  * The local AgentKit agent server app: the ADK app of `local-agent.ts` behind AgentKit's `/invoke` shim and ADK's
@@ -54,23 +51,8 @@ export async function createAdkAgentServer(options: AgentServerOptions): Promise
     path: string,
     record: Record<string, unknown>,
   ) {
-    let caller: Awaited<ReturnType<typeof verifier.verify>>;
-    try {
-      caller = await verifier.verify(req.headers.authorization);
-    } catch (error) {
-      const description = error instanceof InvalidTokenError ? error.message : 'invalid token';
-      record.status = 401;
-      record.reason = description;
-      return sendJson(
-        res,
-        401,
-        { error: { message: `Unauthorized: ${description}`, type: 'Unauthorized' } },
-        {
-          ...cors,
-          'www-authenticate': `Bearer error="invalid_token", error_description="${quoted(description)}"`,
-        },
-      );
-    }
+    const caller = await authenticate(verifier, req, res, cors, record);
+    if (typeof caller === 'number') return caller; // refused: the bytes of the 401
     const sub = String(caller.claims.sub);
     record.sub = sub;
     record.client_id = caller.claims.client_id;

@@ -1,4 +1,6 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
+
+export { sendJson } from '../agent/send-reply.ts';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -21,13 +23,6 @@ export function adkError(status: number, message: string): HttpError {
 /** AgentKit's own routes (`/invoke`) answer `{"error": {"message", "type"}}`. */
 export function agentKitError(status: number, type: string, message: string): HttpError {
   return new HttpError(status, { error: { message, type } }, message);
-}
-
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): number {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
-  res.end(text);
-  return Buffer.byteLength(text);
 }
 
 /** The body as a JSON object; an empty body is `{}`. `invalid` builds the refusal for anything else. */

@@ -1,9 +1,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { listen } from '../listen.ts';
 import { pageLanguage } from '../page-language.ts';
+import { authenticate } from './authenticate.ts';
 import { serveConsentPage } from './consent-page.ts';
 import { answerPreflight, corsHeaders } from './cors.ts';
-import { type CustomJwtSettings, createCustomJwtVerifier, InvalidTokenError, type VerifiedCaller } from './custom-jwt.ts';
+import { type CustomJwtSettings, createCustomJwtVerifier } from './custom-jwt.ts';
 import { DocumentsVault } from './documents-vault.ts';
 import { type Reply, replyTo } from './replies.ts';
 import { errorBody, sendJson, sendReply } from './send-reply.ts';
@@ -64,10 +65,6 @@ async function readJsonBody(req: IncomingMessage): Promise<Record<string, unknow
   return body as Record<string, unknown>;
 }
 
-function quoted(text: string) {
-  return text.replace(/["\\]/g, "'");
-}
-
 export async function createAgentServer(options: AgentServerOptions): Promise<RunningAgent> {
   const host = options.host ?? '127.0.0.1';
   const verifier = createCustomJwtVerifier(options.auth);
@@ -78,18 +75,8 @@ export async function createAgentServer(options: AgentServerOptions): Promise<Ru
   let publicUrl = options.publicUrl ?? '';
 
   async function invoke(req: IncomingMessage, res: ServerResponse, cors: Record<string, string>, record: Record<string, unknown>) {
-    let caller: VerifiedCaller;
-    try {
-      caller = await verifier.verify(req.headers.authorization);
-    } catch (error) {
-      const description = error instanceof InvalidTokenError ? error.message : 'invalid token';
-      record.status = 401;
-      record.reason = description;
-      return sendJson(res, 401, errorBody(`Unauthorized: ${description}`, 'Unauthorized'), {
-        ...cors,
-        'www-authenticate': `Bearer error="invalid_token", error_description="${quoted(description)}"`,
-      });
-    }
+    const caller = await authenticate(verifier, req, res, cors, record);
+    if (typeof caller === 'number') return caller; // refused: the bytes of the 401
     record.sub = caller.claims.sub;
     record.client_id = caller.claims.client_id;
     const body = await readJsonBody(req);
