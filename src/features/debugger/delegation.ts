@@ -3,6 +3,7 @@
  * the current actor, each nested `act` an earlier one. Read as the chain of delegation, first to last:
  * user (sub) → the agent it delegated to → the tool the agent delegated to.
  */
+import { isRecord } from '../../lib/json-object.ts';
 export interface Actor {
   /** The actor's `sub`; undefined when the claim has none (shown as such, not guessed). */
   sub?: string;
@@ -22,10 +23,6 @@ export const MAX_ACTORS = 10;
 function field(record: Record<string, unknown>, name: string): string | undefined {
   const value = Object.hasOwn(record, name) ? record[name] : undefined;
   return typeof value === 'string' && value ? value.slice(0, 200) : undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The chain of a token with an `act` claim; undefined for a token that carries none (nobody acts for anyone). */

@@ -1,4 +1,5 @@
 import { unlessAborted } from '../../../lib/deadline.ts';
+import { isRecord, type JsonObject as Json } from '../../../lib/json-object.ts';
 import type { AgentChunk } from '../stream/agent-chunks.ts';
 import { type AgentAuth, type InvokeOptions, invokeAgent } from './agent-client.ts';
 import { readCapped } from './read-capped.ts';
@@ -39,12 +40,6 @@ export class AdkError extends Error {
 const REST_TIMEOUT_MS = 30_000;
 /** A session with a long history is large; beyond this it is cut (and not shown) rather than exhausting the tab. */
 const MAX_REST_BYTES = 16 * 1024 * 1024;
-
-type Json = Record<string, unknown>;
-
-function isRecord(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function seconds(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) ? value * 1000 : 0;

@@ -1,3 +1,4 @@
+import { isRecord } from '../../../lib/json-object.ts';
 import { MAX_URL_CHARS } from './consent-url.ts';
 
 /** The function call an ADK agent streams when a tool needs the user's consent to a third party. */
@@ -13,12 +14,6 @@ export interface CredentialRequest {
   authUri?: string;
   provider?: string;
   scopes: string[];
-}
-
-type Json = Record<string, unknown>;
-
-function isRecord(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** ADK serialises with camelCase aliases; Python clients may see snake_case. Own properties only. */

@@ -1,4 +1,5 @@
 import { boundValue } from '../../../lib/bounded-json.ts';
+import { isRecord } from '../../../lib/json-object.ts';
 import { type CredentialRequest, credentialRequest, REQUEST_CREDENTIAL } from '../outbound/credential-request.ts';
 
 /** What an answer is made of, whatever the wire format (JSON body, raw SSE strings, ADK events). */
@@ -20,10 +21,6 @@ interface AdkPart {
   thought?: unknown;
   functionCall?: { id?: string; name?: string; args?: unknown };
   functionResponse?: { id?: string; name?: string; response?: unknown };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function errorChunk(payload: Record<string, unknown>): AgentChunk | undefined {

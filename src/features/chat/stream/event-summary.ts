@@ -1,3 +1,4 @@
+import { isRecord, type JsonObject as Json } from '../../../lib/json-object.ts';
 /**
  * What the event inspector says of one raw event: ADK's fields (camelCase, or snake_case from Python
  * clients), read defensively: an event is agent output, any field may be missing or of another type.
@@ -19,12 +20,6 @@ export interface TokenUsage {
   prompt: number;
   output: number;
   total: number;
-}
-
-type Json = Record<string, unknown>;
-
-function isRecord(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function field(record: Json, camel: string): unknown {

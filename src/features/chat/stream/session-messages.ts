@@ -1,6 +1,7 @@
+import { isRecord, type JsonObject as Json } from '../../../lib/json-object.ts';
 import { type Conversation, conversationReducer } from '../conversation.ts';
 import { type AgentChunk, chunksFromEvent } from './agent-chunks.ts';
-import { isRecord, type Json, userText } from './session-title.ts';
+import { userText } from './session-title.ts';
 
 /**
  * An ADK session's events as the console's messages, folded by the same reducer as a live answer (markdown

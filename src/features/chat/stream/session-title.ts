@@ -2,12 +2,7 @@
  * What the conversation list reads of an ADK session without loading the rest of session-messages.ts (loaded when
  * a session is opened): the user's texts, and the first one as the session's title.
  */
-
-export type Json = Record<string, unknown>;
-
-export function isRecord(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isRecord, type JsonObject as Json } from '../../../lib/json-object.ts';
 
 /** The text of a user's event, undefined when it holds none (a function response the client sent). */
 export function userText(event: Json): string | undefined {
@@ -25,3 +20,6 @@ export function sessionTitle(events: readonly unknown[]): string | undefined {
   }
   return undefined;
 }
+
+export type { Json };
+export { isRecord };
