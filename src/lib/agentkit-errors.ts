@@ -1,3 +1,4 @@
+import { isRecord } from './json-object.ts';
 import { bearerError } from './www-authenticate.ts';
 
 /**
@@ -299,10 +300,9 @@ export function errorFrameTexts(frame: unknown): string[] | undefined {
     if (typeof value === 'string' && value) texts.push(value.slice(0, 2_000));
   };
   const error = record.error;
-  if (typeof error === 'object' && error !== null && !Array.isArray(error)) {
-    const nested = error as Record<string, unknown>;
-    add(Object.hasOwn(nested, 'message') ? nested.message : undefined);
-    add(Object.hasOwn(nested, 'type') ? nested.type : undefined);
+  if (isRecord(error)) {
+    add(Object.hasOwn(error, 'message') ? error.message : undefined);
+    add(Object.hasOwn(error, 'type') ? error.type : undefined);
   } else add(error);
   add(Object.hasOwn(record, 'error_type') ? record.error_type : undefined);
   add(Object.hasOwn(record, 'message') ? record.message : undefined);

@@ -1,4 +1,5 @@
 import { td } from '../../i18n/debugger.ts';
+import { isRecord } from '../../lib/json-object.ts';
 import { bearerError } from '../../lib/www-authenticate.ts';
 import type { PoolAnswer } from './api/call-pool.ts';
 
@@ -7,7 +8,7 @@ export type PoolRequest = 'userinfo' | 'revocation';
 function json(body: string): Record<string, unknown> | undefined {
   try {
     const value = JSON.parse(body) as unknown;
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    return isRecord(value) ? value : undefined;
   } catch {
     return undefined;
   }
