@@ -103,6 +103,10 @@ export class ChatController {
   private lockedSession: string | undefined;
   private lockRefused = false;
   private started = 0;
+  /** A conversation of another user was replaced during a render: listeners are told after it (afterRender). */
+  private replacedInRender = false;
+  /** Sessions that exist on the runtime (created by a message of this tab, or read from it). */
+  private readonly known = new Set<string>();
 
   constructor(context: ChatContext, env: Partial<ChatEnvironment> = {}) {
     this.env = { ...browserEnvironment, ...env };
@@ -134,8 +138,6 @@ export class ChatController {
     this.replacedInRender = true;
     return true;
   }
-
-  private replacedInRender = false;
 
   /** After a commit: a conversation started signed out goes to whoever signed in; a replacement is announced. */
   afterRender() {
@@ -221,8 +223,6 @@ export class ChatController {
     return this.known.has(id);
   }
 
-  private readonly known = new Set<string>();
-
   private async run(prompt: string, agentId: string, signal: AbortSignal) {
     const { sessionId } = this.state.conversation;
     try {
@@ -265,7 +265,9 @@ export class ChatController {
     for (const [id, chunks] of this.pending) conversation = conversationReducer(conversation, { type: 'chunks', id, chunks });
     this.pending.clear();
     this.state = { ...this.state, conversation };
-    this.onChange();
+    // Chunks change only the answer on its way, which is neither saved nor another session: a frame's work
+    // stays with that answer, whatever the conversation's length.
+    this.notify();
   }
 
   private dispatch(action: ConversationAction) {
@@ -278,6 +280,10 @@ export class ChatController {
   private onChange() {
     this.persist();
     this.lock();
+    this.notify();
+  }
+
+  private notify() {
     for (const listener of this.listeners) listener();
   }
 
